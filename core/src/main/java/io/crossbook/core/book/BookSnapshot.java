@@ -1,0 +1,70 @@
+package io.crossbook.core.book;
+
+import io.crossbook.core.model.FixedPoint;
+import io.crossbook.core.model.InstrumentId;
+import io.crossbook.core.model.Side;
+import java.math.BigDecimal;
+import java.util.Arrays;
+
+/**
+ * An immutable copy of the top of a book, safe to hand to other threads. Levels are
+ * {@code [price, qty]} mantissa pairs, best first.
+ */
+public record BookSnapshot(
+        InstrumentId instrument,
+        int priceScale,
+        int qtyScale,
+        long[] bidPrices,
+        long[] bidQtys,
+        long[] askPrices,
+        long[] askQtys,
+        boolean valid,
+        long sequence,
+        long exchangeTimeMillis,
+        long receiveNanos) {
+
+    static BookSnapshot of(OrderBook book, int levels) {
+        int nb = Math.min(levels, book.depth(Side.BID));
+        int na = Math.min(levels, book.depth(Side.ASK));
+        long[] bp = new long[nb];
+        long[] bq = new long[nb];
+        long[] ap = new long[na];
+        long[] aq = new long[na];
+        for (int i = 0; i < nb; i++) {
+            bp[i] = book.price(Side.BID, i);
+            bq[i] = book.qty(Side.BID, i);
+        }
+        for (int i = 0; i < na; i++) {
+            ap[i] = book.price(Side.ASK, i);
+            aq[i] = book.qty(Side.ASK, i);
+        }
+        return new BookSnapshot(book.instrument(), book.priceScale(), book.qtyScale(), bp, bq, ap, aq,
+                book.valid(), book.sequence(), book.exchangeTimeMillis(), book.receiveNanos());
+    }
+
+    public BigDecimal bestBid() {
+        return bidPrices.length == 0 ? null : FixedPoint.toBigDecimal(bidPrices[0], priceScale);
+    }
+
+    public BigDecimal bestAsk() {
+        return askPrices.length == 0 ? null : FixedPoint.toBigDecimal(askPrices[0], priceScale);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof BookSnapshot s && instrument.equals(s.instrument) && priceScale == s.priceScale
+                && qtyScale == s.qtyScale && Arrays.equals(bidPrices, s.bidPrices) && Arrays.equals(bidQtys, s.bidQtys)
+                && Arrays.equals(askPrices, s.askPrices) && Arrays.equals(askQtys, s.askQtys) && valid == s.valid
+                && sequence == s.sequence && exchangeTimeMillis == s.exchangeTimeMillis && receiveNanos == s.receiveNanos;
+    }
+
+    @Override
+    public int hashCode() {
+        return instrument.hashCode() * 31 + Arrays.hashCode(bidPrices) * 17 + Arrays.hashCode(askPrices);
+    }
+
+    @Override
+    public String toString() {
+        return "BookSnapshot[" + instrument + " bid=" + bestBid() + " ask=" + bestAsk() + " valid=" + valid + "]";
+    }
+}

@@ -1,0 +1,203 @@
+package io.crossbook.venues.common;
+
+import io.crossbook.core.book.OrderBook;
+import io.crossbook.core.clean.AnomalyKind;
+import io.crossbook.core.clean.BookCleaner;
+import io.crossbook.core.clean.CleaningRules;
+import io.crossbook.core.clean.FeedStats;
+import io.crossbook.core.model.Instrument;
+import io.crossbook.core.model.InstrumentId;
+import io.crossbook.core.model.Market;
+import io.crossbook.core.model.Venue;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * Turns one venue-market's raw messages (WebSocket frames, and REST snapshots where the venue
+ * needs them) into book updates, tickers and trades, keeping each book exactly in sync by the
+ * exchange's rules. Live and replay feed the same handler; it cannot tell them apart.
+ *
+ * <p>Single-threaded: all calls come from the one thread that owns this handler's books.
+ */
+public abstract class FeedHandler<S extends SymbolFeed> {
+    private static final long STALE_CHECK_INTERVAL_NANOS = 100_000_000L;
+    private static final JsonFactory JSON = new JsonFactory();
+
+    protected final Venue venue;
+    protected final Market market;
+    protected final MarketDataListener listener;
+    protected final ResyncRequester resync;
+    protected final DepthUpdate update = new DepthUpdate();
+    private final CleaningRules rules;
+    private final Map<String, Instrument> instruments;
+    private final Map<String, S> symbols = new LinkedHashMap<>();
+    private S current;
+    private long lastStaleCheck;
+    private long malformedUnattributed;
+
+    protected FeedHandler(Venue venue, Market market, Map<String, Instrument> instruments, CleaningRules rules,
+                          MarketDataListener listener, ResyncRequester resync) {
+        this.venue = venue;
+        this.market = market;
+        this.instruments = instruments;
+        this.rules = rules;
+        this.listener = listener;
+        this.resync = resync;
+    }
+
+    public Venue venue() {
+        return venue;
+    }
+
+    public Market market() {
+        return market;
+    }
+
+    /**
+     * Handles one raw message received at {@code receiveNanos} (epoch ns). Never throws for bad
+     * input: a malformed message is flagged and its book resynchronised.
+     */
+    public final MessageKind onMessage(long receiveNanos, String text) {
+        MessageKind kind;
+        current = null;
+        update.begin();
+        try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), text)) {
+            kind = handle(receiveNanos, text, p);
+        } catch (JacksonException e) {
+            malformed(current, "not valid JSON: " + e.getOriginalMessage(), receiveNanos);
+            kind = MessageKind.OTHER;
+        } catch (MalformedMessageException | ArithmeticException e) {
+            malformed(current, e.getMessage(), receiveNanos);
+            kind = MessageKind.OTHER;
+        }
+        if (receiveNanos - lastStaleCheck >= STALE_CHECK_INTERVAL_NANOS) {
+            checkStale(receiveNanos);
+        }
+        return kind;
+    }
+
+    /**
+     * Parses and handles one message; the parser is positioned before its first token and
+     * {@link #update} is empty. Throw {@link MalformedMessageException} for bad input: the base
+     * flags it against the symbol named by {@link #symbol(String)}, if any, and resyncs its book.
+     */
+    protected abstract MessageKind handle(long receiveNanos, String text, JsonParser p);
+
+    /** Creates the venue's per-symbol state around a fresh book. */
+    protected abstract S newSymbol(String symbol, OrderBook book, BookCleaner cleaner);
+
+    /** Venue hook after a book was reset: enter the state that waits for a new snapshot. */
+    protected abstract void onRestart(S s);
+
+    /**
+     * The state for the symbol this message is about, created on its first message. Call it once
+     * per message: it counts the message and attributes any failure in it to this symbol.
+     */
+    protected final S symbol(String symbol) {
+        return attribute(symbolState(symbol));
+    }
+
+    /** Attributes this message to a symbol found otherwise (e.g. a snapshot that names none). */
+    protected final S attribute(S s) {
+        current = s;
+        s.cleaner.stats().countMessage();
+        return s;
+    }
+
+    private S symbolState(String symbol) {
+        S s = symbols.get(symbol);
+        if (s == null) {
+            Instrument inst = instruments.get(symbol);
+            OrderBook book = new OrderBook(new InstrumentId(venue, market, symbol),
+                    inst == null ? 0 : inst.priceScale(), inst == null ? 0 : inst.qtyScale());
+            s = newSymbol(symbol, book, new BookCleaner(book, rules, listener::onAnomaly));
+            symbols.put(symbol, s);
+        }
+        return s;
+    }
+
+    /** The state for a symbol if it has been seen. */
+    protected final S existing(String symbol) {
+        return symbols.get(symbol);
+    }
+
+    /** Symbols this handler has seen, in order of their first message. */
+    public final List<String> symbols() {
+        return List.copyOf(symbols.keySet());
+    }
+
+    public final OrderBook book(String symbol) {
+        S s = symbols.get(symbol);
+        return s == null ? null : s.book;
+    }
+
+    public final List<FeedStats> stats() {
+        List<FeedStats> out = new ArrayList<>(symbols.size());
+        for (S s : symbols.values()) {
+            out.add(s.cleaner.stats());
+        }
+        return out;
+    }
+
+    /** Malformed messages that could not be attributed to a symbol. */
+    public final long malformedUnattributed() {
+        return malformedUnattributed;
+    }
+
+    /**
+     * The book can no longer be trusted: flag why, empty it and ask for a fresh snapshot. Nothing
+     * is applied to it until that snapshot arrives.
+     */
+    protected final void fail(S s, AnomalyKind kind, String detail, long receiveNanos) {
+        s.cleaner.reject(kind, detail, receiveNanos);
+        restart(s);
+    }
+
+    private void restart(S s) {
+        s.book.reset(s.book.invalidReason());
+        s.cleaner.resetReference();
+        s.cleaner.stats().countResync();
+        onRestart(s);
+        resync.requestResync(s.symbol);
+    }
+
+    /** A malformed message: flagged; the symbol's book, if known, is resynchronised. */
+    protected final void malformed(S s, String detail, long receiveNanos) {
+        if (s == null) {
+            malformedUnattributed++;
+        } else {
+            fail(s, AnomalyKind.INVALID_MESSAGE, detail, receiveNanos);
+        }
+    }
+
+    /**
+     * Applies {@link #update} to the book and runs QingXi's checks. A crossed book is invalidated
+     * and resynchronised; otherwise listeners see the valid book.
+     */
+    protected final void apply(S s, long sequence, long exchangeTimeMillis, long receiveNanos) {
+        update.applyTo(s.book);
+        s.book.stamp(sequence, exchangeTimeMillis, receiveNanos);
+        if (!s.book.valid()) {
+            s.book.markValid();
+        }
+        if (s.cleaner.afterApply(exchangeTimeMillis, receiveNanos)) {
+            listener.onBook(s.book);
+        } else {
+            restart(s);
+        }
+    }
+
+    /** Flags books with no update for longer than the configured time. */
+    public final void checkStale(long nowNanos) {
+        lastStaleCheck = nowNanos;
+        for (S s : symbols.values()) {
+            s.cleaner.checkStale(nowNanos);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.crossbook.venues.common;
+
+import io.crossbook.core.book.OrderBook;
+import io.crossbook.core.clean.Anomaly;
+import io.crossbook.core.model.Ticker;
+import io.crossbook.core.model.Trade;
+
+/**
+ * Receives normalised market data, on the thread of the feed handler that produced it. The book
+ * passed to {@link #onBook} belongs to that thread: copy what you keep
+ * ({@link OrderBook#snapshot(int)}).
+ */
+public interface MarketDataListener {
+    MarketDataListener NONE = new MarketDataListener() {
+    };
+
+    /** A book message was applied and the book is valid. */
+    default void onBook(OrderBook book) {
+    }
+
+    default void onTicker(Ticker ticker) {
+    }
+
+    default void onTrade(Trade trade) {
+    }
+
+    default void onAnomaly(Anomaly anomaly) {
+    }
+}

@@ -67,7 +67,7 @@ public abstract class FeedHandler<S extends SymbolFeed> {
         MessageKind kind;
         current = null;
         update.begin();
-        try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), text)) {
+        try (JsonParser p = parser(text)) {
             kind = handle(receiveNanos, text, p);
         } catch (JacksonException e) {
             malformed(current, "not valid JSON: " + e.getOriginalMessage(), receiveNanos);
@@ -127,6 +127,11 @@ public abstract class FeedHandler<S extends SymbolFeed> {
         return symbols.get(symbol);
     }
 
+    /** A streaming parser over one message, for handlers that parse a buffered message again. */
+    protected static JsonParser parser(String text) {
+        return JSON.createParser(ObjectReadContext.empty(), text);
+    }
+
     /** Symbols this handler has seen, in order of their first message. */
     public final List<String> symbols() {
         return List.copyOf(symbols.keySet());
@@ -159,8 +164,12 @@ public abstract class FeedHandler<S extends SymbolFeed> {
         restart(s);
     }
 
-    private void restart(S s) {
-        s.book.reset(s.book.invalidReason());
+    /**
+     * Empties the book and asks for a fresh snapshot without flagging an anomaly: for routine
+     * restarts that the exchange's own procedure prescribes.
+     */
+    protected final void restart(S s) {
+        s.book.reset(s.book.valid() ? "resynchronising" : s.book.invalidReason());
         s.cleaner.resetReference();
         s.cleaner.stats().countResync();
         onRestart(s);

@@ -84,6 +84,14 @@ public final class BinanceFeedHandler extends FeedHandler<BinanceFeedHandler.Bin
     }
 
     @Override
+    protected void onDisconnected(BinanceSymbol s) {
+        onRestart(s);
+        // The snapshot is fetched once the new stream delivers its first diff, as on first connect.
+        s.snapshotRequested = false;
+        awaitingSnapshot.remove(s);
+    }
+
+    @Override
     protected MessageKind handle(long receiveNanos, String text, JsonParser p) {
         try {
             msg.read(p, update);

@@ -176,6 +176,23 @@ public abstract class FeedHandler<S extends SymbolFeed> {
         resync.requestResync(s.symbol);
     }
 
+    /**
+     * The connection dropped: every book is emptied and invalid until the reconnected stream
+     * brings it back. No anomaly is flagged; the disconnect is the connection's to report.
+     */
+    public final void disconnected(String reason) {
+        for (S s : symbols.values()) {
+            s.book.reset("disconnected: " + reason);
+            s.cleaner.resetReference();
+            onDisconnected(s);
+        }
+    }
+
+    /** Venue hook after a disconnect; the reconnection's subscriptions bring fresh snapshots. */
+    protected void onDisconnected(S s) {
+        onRestart(s);
+    }
+
     /** A malformed message: flagged; the symbol's book, if known, is resynchronised. */
     protected final void malformed(S s, String detail, long receiveNanos) {
         if (s == null) {

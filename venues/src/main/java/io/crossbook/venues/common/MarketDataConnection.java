@@ -1,0 +1,296 @@
+package io.crossbook.venues.common;
+
+import io.crossbook.core.book.BookSnapshot;
+import io.crossbook.core.clean.CleaningRules;
+import io.crossbook.core.clean.FeedStats;
+import io.crossbook.core.model.Instrument;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One live public market-data connection to a venue-market for a set of symbols: instrument
+ * metadata from REST, then the WebSocket, with the exchange's keep-alive, resubscription or REST
+ * snapshots when a book needs a resync, and reconnects with exponential backoff and jitter. While
+ * the exchange cannot be reached the status says {@code EXCHANGE_UNAVAILABLE} with the cause, the
+ * books stay invalid, and it keeps retrying.
+ *
+ * <p>Every message is handled on this connection's own feed thread, which owns the handler and
+ * its books; other threads read through {@link #stats()} and {@link #book(String, int)}.
+ */
+public final class MarketDataConnection implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MarketDataConnection.class);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+    public enum State { STARTING, CONNECTED, EXCHANGE_UNAVAILABLE, STOPPED }
+
+    /** The connection's state and, when unavailable, the cause and the next retry. */
+    public record Status(State state, String detail, Instant since, Instant nextRetry) {
+    }
+
+    private final MarketDataProtocol protocol;
+    private final List<String> symbols;
+    private final CleaningRules rules;
+    private final MarketDataListener listener;
+    private final RawMessageSink sink;
+    private final RestClient rest;
+    private final ScheduledExecutorService feed;
+    private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1));
+    private final String name;
+    private volatile Status status = new Status(State.STARTING, "not started", Instant.now(), null);
+    private FeedHandler<?> handler;
+    private WebSocket socket;
+    private long connection; // identifies the current socket, so late callbacks of old ones are ignored
+    private boolean stopped;
+
+    public MarketDataConnection(MarketDataProtocol protocol, List<String> symbols, CleaningRules rules,
+                                MarketDataListener listener, RawMessageSink sink, RestClient rest) {
+        this.protocol = protocol;
+        this.symbols = List.copyOf(symbols);
+        this.rules = rules;
+        this.listener = listener;
+        this.sink = sink;
+        this.rest = rest;
+        this.name = protocol.venue().id() + ":" + protocol.market().id();
+        this.feed = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "feed-" + name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public MarketDataProtocol protocol() {
+        return protocol;
+    }
+
+    public List<String> symbols() {
+        return symbols;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public void start() {
+        feed.execute(this::loadInstruments);
+        feed.scheduleAtFixedRate(() -> {
+            if (handler != null) {
+                handler.checkStale(EpochNanos.now());
+            }
+        }, 1, 1, TimeUnit.SECONDS);
+        if (protocol.pingFrame() != null) {
+            long every = protocol.pingInterval().toMillis();
+            feed.scheduleAtFixedRate(() -> {
+                if (socket != null) {
+                    socket.sendText(protocol.pingFrame(), true);
+                }
+            }, every, every, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Live counters of every book, read on the feed thread. */
+    public CompletableFuture<List<FeedStats>> stats() {
+        return CompletableFuture.supplyAsync(() -> handler == null ? List.<FeedStats>of() : handler.stats(), feed);
+    }
+
+    /** A copy of a book's top levels, or null if the symbol has no book yet. */
+    public CompletableFuture<BookSnapshot> book(String symbol, int depth) {
+        return CompletableFuture.supplyAsync(() -> {
+            var book = handler == null ? null : handler.book(symbol);
+            return book == null ? null : book.snapshot(depth);
+        }, feed);
+    }
+
+    private void loadInstruments() {
+        rest.get(protocol.instrumentsUri(), protocol.instrumentsWeight(), protocol.restWeightPerMinute())
+                .whenCompleteAsync((body, error) -> {
+                    if (stopped) {
+                        return;
+                    }
+                    if (error != null) {
+                        unavailable("instrument metadata: " + cause(error), this::loadInstruments);
+                        return;
+                    }
+                    Map<String, Instrument> bySymbol = new HashMap<>();
+                    for (Instrument i : protocol.parseInstruments(body)) {
+                        bySymbol.put(i.symbol(), i);
+                    }
+                    List<String> unknown = symbols.stream().filter(s -> !bySymbol.containsKey(s)).toList();
+                    if (!unknown.isEmpty()) {
+                        LOG.warn("{}: {} not listed as trading by the exchange; their books will stay empty", name, unknown);
+                    }
+                    handler = protocol.newHandler(bySymbol, rules, listener, this::requestResync);
+                    connect();
+                }, feed);
+    }
+
+    private void connect() {
+        long id = ++connection;
+        status = new Status(State.STARTING, "connecting to " + protocol.webSocketUri(symbols).getHost(), Instant.now(), null);
+        rest.http().newWebSocketBuilder()
+                .connectTimeout(CONNECT_TIMEOUT)
+                .buildAsync(protocol.webSocketUri(symbols), new Frames(id))
+                .whenCompleteAsync((ws, error) -> {
+                    if (id != connection || stopped) {
+                        if (ws != null) {
+                            ws.abort();
+                        }
+                        return;
+                    }
+                    if (error != null) {
+                        unavailable("WebSocket: " + cause(error), this::connect);
+                        return;
+                    }
+                    socket = ws;
+                    for (String frame : protocol.subscribeFrames(symbols)) {
+                        ws.sendText(frame, true);
+                    }
+                    status = new Status(State.CONNECTED, symbols.size() + " symbols", Instant.now(), null);
+                    LOG.info("{}: connected, {} symbols", name, symbols.size());
+                    Duration maxAge = protocol.maxConnectionAge();
+                    if (maxAge != null) {
+                        feed.schedule(() -> {
+                            if (id == connection) {
+                                dropped(id, "renewing the connection before the exchange's " + maxAge.toHours() + " h limit");
+                            }
+                        }, maxAge.minusMinutes(5).toMillis(), TimeUnit.MILLISECONDS);
+                    }
+                }, feed);
+    }
+
+    /** Called on the feed thread by the handler when a book needs a fresh snapshot. */
+    private void requestResync(String symbol) {
+        MarketDataProtocol.SnapshotRequest request = protocol.snapshotRequest(symbol);
+        if (request == null) {
+            if (socket != null) {
+                for (String frame : protocol.resubscribeFrames(symbol)) {
+                    socket.sendText(frame, true);
+                }
+            }
+            return;
+        }
+        long id = connection;
+        rest.get(request.uri(), request.weight(), protocol.restWeightPerMinute()).whenCompleteAsync((body, error) -> {
+            if (stopped || id != connection) {
+                return; // the socket it was for is gone; the new one asks again
+            }
+            if (error != null) {
+                LOG.warn("{}: snapshot of {} failed, retrying in 5 s: {}", name, symbol, cause(error));
+                feed.schedule(() -> {
+                    if (id == connection) {
+                        requestResync(symbol);
+                    }
+                }, 5, TimeUnit.SECONDS);
+                return;
+            }
+            long now = EpochNanos.now();
+            sink.onRaw(now, body);
+            handler.onMessage(now, body);
+        }, feed);
+    }
+
+    private void dropped(long id, String reason) {
+        if (id != connection || stopped) {
+            return;
+        }
+        WebSocket ws = socket;
+        socket = null;
+        connection++;
+        if (ws != null) {
+            ws.abort();
+        }
+        handler.disconnected(reason);
+        unavailable(reason, this::connect);
+    }
+
+    private void unavailable(String cause, Runnable retry) {
+        Duration delay = backoff.next();
+        status = new Status(State.EXCHANGE_UNAVAILABLE, cause, Instant.now(), Instant.now().plus(delay));
+        LOG.warn("{}: EXCHANGE_UNAVAILABLE: {}; retry {} in {} ms", name, cause, backoff.attempts(), delay.toMillis());
+        feed.schedule(retry, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static String cause(Throwable error) {
+        Throwable t = error;
+        while (t instanceof java.util.concurrent.CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t instanceof ExchangeUnavailableException ? t.getMessage() : RestClient.describe(t);
+    }
+
+    @Override
+    public void close() {
+        feed.execute(() -> {
+            stopped = true;
+            connection++;
+            if (socket != null) {
+                socket.abort();
+                socket = null;
+            }
+            status = new Status(State.STOPPED, "stopped", Instant.now(), null);
+        });
+        feed.shutdown();
+        try {
+            feed.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** WebSocket callbacks: whole text messages go to the feed thread, in order. */
+    private final class Frames implements WebSocket.Listener {
+        private final long id;
+        private final StringBuilder partial = new StringBuilder();
+
+        Frames(long id) {
+            this.id = id;
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                long received = EpochNanos.now();
+                String text = partial.toString();
+                partial.setLength(0);
+                feed.execute(() -> onFrame(text, received));
+            }
+            ws.request(1);
+            return null;
+        }
+
+        private void onFrame(String text, long received) {
+            if (id != connection || protocol.isPong(text)) {
+                return;
+            }
+            backoff.reset();
+            sink.onRaw(received, text);
+            handler.onMessage(received, text);
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket ws, int code, String reason) {
+            feed.execute(() -> dropped(id, "closed by the exchange (" + code + (reason.isEmpty() ? "" : " " + reason) + ")"));
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket ws, Throwable error) {
+            feed.execute(() -> dropped(id, "WebSocket error: " + cause(error)));
+        }
+    }
+}

@@ -17,8 +17,8 @@ public final class OrderBook {
     public static final long NO_PRICE = Long.MIN_VALUE;
 
     private final InstrumentId instrument;
-    private final BookSide bids = new BookSide(true, 256);
-    private final BookSide asks = new BookSide(false, 256);
+    private final BookSide bids = new BookSide(true);
+    private final BookSide asks = new BookSide(false);
     private int priceScale;
     private int qtyScale;
     private boolean valid;

@@ -99,6 +99,72 @@ public final class FixedPoint {
         return negative ? -value : value;
     }
 
+    /** Largest mantissa {@link #parseNatural} accepts: 2^58 - 1, 17 significant digits and more. */
+    private static final long NATURAL_LIMIT = (1L << 58) - 1;
+
+    /**
+     * Parses a plain decimal at its own significant scale (trailing zeros dropped) in one pass,
+     * returning mantissa and scale packed as {@code mantissa << 5 | scale}: unpack with
+     * {@link #naturalValue} and {@link #naturalScale}. Returns {@link #INVALID} for text that is
+     * not a plain decimal or whose mantissa reaches 2^58.
+     */
+    public static long parseNatural(char[] s, int off, int len) {
+        int end = off + len;
+        int i = off;
+        if (len <= 0) {
+            return INVALID;
+        }
+        boolean negative = s[i] == '-';
+        if (negative && ++i == end) {
+            return INVALID;
+        }
+        long value = 0;
+        int decimals = -1;
+        int pendingZeros = 0;
+        boolean digits = false;
+        for (; i < end; i++) {
+            int d = s[i] - '0';
+            if (d >= 0 && d <= 9) {
+                digits = true;
+                if (decimals < 0) {
+                    value = value * 10 + d;
+                } else if (d == 0) {
+                    pendingZeros++;
+                    continue;
+                } else {
+                    decimals += pendingZeros + 1;
+                    for (; pendingZeros > 0; pendingZeros--) {
+                        if (value > NATURAL_LIMIT / 10) {
+                            return INVALID;
+                        }
+                        value *= 10;
+                    }
+                    value = value * 10 + d;
+                }
+                if (value > NATURAL_LIMIT / 10) {
+                    return INVALID; // conservative: keeps value * 10 + d below 2^58 on the next digit
+                }
+            } else if (s[i] == '.' && decimals < 0 && digits && i + 1 < end) {
+                decimals = 0;
+            } else {
+                return INVALID;
+            }
+        }
+        if (!digits) {
+            return INVALID;
+        }
+        int scale = Math.max(decimals, 0);
+        return (negative ? -value : value) << 5 | scale;
+    }
+
+    public static long naturalValue(long packed) {
+        return packed >> 5;
+    }
+
+    public static int naturalScale(long packed) {
+        return (int) (packed & 31);
+    }
+
     public static long parse(CharSequence s, int scale) {
         char[] chars = s.toString().toCharArray();
         return parse(chars, 0, chars.length, scale);

@@ -76,11 +76,12 @@ public final class DepthUpdate {
         char[] chars = p.getTextCharacters();
         int off = p.getTextOffset();
         int len = p.getTextLength();
-        int scale = FixedPoint.significantScale(chars, off, len);
-        long value = scale < 0 ? FixedPoint.INVALID : FixedPoint.parse(chars, off, len, scale);
-        if (value == FixedPoint.INVALID) {
+        long packed = FixedPoint.parseNatural(chars, off, len);
+        if (packed == FixedPoint.INVALID) {
             throw new MalformedMessageException("not a valid decimal: '" + new String(chars, off, len) + "'");
         }
+        long value = FixedPoint.naturalValue(packed);
+        int scale = FixedPoint.naturalScale(packed);
         if (isPrice ? value <= 0 : value < 0) {
             throw new MalformedMessageException((isPrice ? "non-positive price " : "negative quantity ")
                     + new String(chars, off, len));

@@ -17,6 +17,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 
 /**
  * Turns one venue-market's raw messages (WebSocket frames, and REST snapshots where the venue
@@ -27,7 +28,8 @@ import tools.jackson.core.json.JsonFactory;
  */
 public abstract class FeedHandler<S extends SymbolFeed> {
     private static final long STALE_CHECK_INTERVAL_NANOS = 100_000_000L;
-    private static final JsonFactory JSON = new JsonFactory();
+    // Each feed thread reuses its own parser buffers.
+    private static final JsonFactory JSON = JsonFactory.builder().recyclerPool(JsonRecyclerPools.threadLocalPool()).build();
 
     protected final Venue venue;
     protected final Market market;

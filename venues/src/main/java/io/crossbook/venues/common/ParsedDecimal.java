@@ -42,13 +42,12 @@ public final class ParsedDecimal {
         char[] chars = p.getTextCharacters();
         int off = p.getTextOffset();
         int len = p.getTextLength();
-        int s = FixedPoint.significantScale(chars, off, len);
-        long v = s < 0 ? FixedPoint.INVALID : FixedPoint.parse(chars, off, len, s);
-        if (v == FixedPoint.INVALID) {
+        long packed = FixedPoint.parseNatural(chars, off, len);
+        if (packed == FixedPoint.INVALID) {
             throw new MalformedMessageException(field + " is not a valid decimal: '" + new String(chars, off, len) + "'");
         }
-        value = v;
-        scale = s;
+        value = FixedPoint.naturalValue(packed);
+        scale = FixedPoint.naturalScale(packed);
         present = true;
     }
 }

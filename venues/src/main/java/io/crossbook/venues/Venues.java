@@ -4,6 +4,7 @@ import io.crossbook.core.model.Market;
 import io.crossbook.core.model.Venue;
 import io.crossbook.venues.binance.BinanceProtocol;
 import io.crossbook.venues.common.MarketDataProtocol;
+import io.crossbook.venues.okx.OkxProtocol;
 
 /** The market-data protocol of every venue-market Crossbook supports. */
 public final class Venues {
@@ -14,6 +15,7 @@ public final class Venues {
     public static MarketDataProtocol protocol(Venue venue, Market market) {
         return switch (venue) {
             case BINANCE -> new BinanceProtocol(market);
+            case OKX -> new OkxProtocol(market);
             default -> throw new IllegalArgumentException(venue.id() + " is not supported yet");
         };
     }

@@ -210,6 +210,9 @@ public abstract class FeedHandler<S extends SymbolFeed> {
      */
     protected final void apply(S s, long sequence, long exchangeTimeMillis, long receiveNanos) {
         update.applyTo(s.book);
+        if (!verifyApplied(s, receiveNanos)) {
+            return;
+        }
         s.book.stamp(sequence, exchangeTimeMillis, receiveNanos);
         if (!s.book.valid()) {
             s.book.markValid();
@@ -219,6 +222,14 @@ public abstract class FeedHandler<S extends SymbolFeed> {
         } else {
             restart(s);
         }
+    }
+
+    /**
+     * Venue hook right after the levels are applied and before anything sees the book: compare an
+     * exchange checksum here and return false after {@link #fail} if it does not match.
+     */
+    protected boolean verifyApplied(S s, long receiveNanos) {
+        return true;
     }
 
     /** Flags books with no update for longer than the configured time. */

@@ -184,9 +184,6 @@ public final class OkxFeedHandler extends FeedHandler<OkxBookFeed> {
             return;
         }
         s.lastSeqId = entry.seqId;
-        if (entry.checksum != 0 && !checksumMatches(s, receiveNanos)) {
-            return;
-        }
         apply(s, entry.seqId == OkxBookFeed.NO_SEQ_ID ? 0 : entry.seqId, entry.timeMillis, receiveNanos);
     }
 
@@ -205,13 +202,12 @@ public final class OkxFeedHandler extends FeedHandler<OkxBookFeed> {
         return true;
     }
 
-    /**
-     * Applies the update and compares the checksum before {@code apply()} hands the book to
-     * listeners, which it does before a subclass could check anything. {@code apply()} then applies
-     * the same levels again; they are absolute quantities, so that leaves the book as it is.
-     */
-    private boolean checksumMatches(OkxBookFeed s, long receiveNanos) {
-        update.applyTo(s.book);
+    /** OKX's CRC32 of the top 25 levels, where it still sends one (0 means none since June 2026). */
+    @Override
+    protected boolean verifyApplied(OkxBookFeed s, long receiveNanos) {
+        if (entry.checksum == 0) {
+            return true;
+        }
         int local = checksum.of(s.book);
         if (local != entry.checksum) {
             fail(s, AnomalyKind.CHECKSUM_MISMATCH, "book checksum " + local + ", OKX sent " + entry.checksum

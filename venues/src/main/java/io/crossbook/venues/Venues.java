@@ -3,6 +3,7 @@ package io.crossbook.venues;
 import io.crossbook.core.model.Market;
 import io.crossbook.core.model.Venue;
 import io.crossbook.venues.binance.BinanceProtocol;
+import io.crossbook.venues.bybit.BybitProtocol;
 import io.crossbook.venues.common.MarketDataProtocol;
 import io.crossbook.venues.okx.OkxProtocol;
 
@@ -15,8 +16,8 @@ public final class Venues {
     public static MarketDataProtocol protocol(Venue venue, Market market) {
         return switch (venue) {
             case BINANCE -> new BinanceProtocol(market);
+            case BYBIT -> new BybitProtocol(market);
             case OKX -> new OkxProtocol(market);
-            default -> throw new IllegalArgumentException(venue.id() + " is not supported yet");
         };
     }
 }

@@ -13,7 +13,7 @@ import io.crossbook.core.model.Venue;
 import io.crossbook.venues.common.FeedHandler;
 import io.crossbook.venues.common.MarketDataListener;
 import io.crossbook.venues.common.MessageKind;
-import io.crossbook.venues.common.ParsedDecimal;
+import io.crossbook.venues.common.DecimalField;
 import io.crossbook.venues.common.ResyncRequester;
 import io.crossbook.venues.common.SymbolFeed;
 import java.util.ArrayDeque;
@@ -240,8 +240,8 @@ public final class BinanceFeedHandler extends FeedHandler<BinanceFeedHandler.Bin
     }
 
     private void onTrade(BinanceSymbol s, long receiveNanos) {
-        ParsedDecimal p = msg.price;
-        ParsedDecimal q = msg.qty;
+        DecimalField p = msg.price;
+        DecimalField q = msg.qty;
         long time = msg.transactionTime != BinanceMessage.ABSENT ? msg.transactionTime : msg.eventTime;
         listener.onTrade(new Trade(s.book.instrument(), Long.toString(msg.tradeId), p.value(), q.value(), p.scale(),
                 q.scale(), msg.buyerIsMaker ? Side.ASK : Side.BID, time, receiveNanos));

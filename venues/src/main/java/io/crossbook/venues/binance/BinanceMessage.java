@@ -3,7 +3,7 @@ package io.crossbook.venues.binance;
 import io.crossbook.core.model.Side;
 import io.crossbook.venues.common.DepthUpdate;
 import io.crossbook.venues.common.MalformedMessageException;
-import io.crossbook.venues.common.ParsedDecimal;
+import io.crossbook.venues.common.DecimalField;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
@@ -29,12 +29,12 @@ final class BinanceMessage {
     long transactionTime;
     long tradeId;
     boolean buyerIsMaker;
-    final ParsedDecimal bidPrice = new ParsedDecimal();
-    final ParsedDecimal bidQty = new ParsedDecimal();
-    final ParsedDecimal askPrice = new ParsedDecimal();
-    final ParsedDecimal askQty = new ParsedDecimal();
-    final ParsedDecimal price = new ParsedDecimal();
-    final ParsedDecimal qty = new ParsedDecimal();
+    final DecimalField bidPrice = new DecimalField("b");
+    final DecimalField bidQty = new DecimalField("B");
+    final DecimalField askPrice = new DecimalField("a");
+    final DecimalField askQty = new DecimalField("A");
+    final DecimalField price = new DecimalField("p");
+    final DecimalField qty = new DecimalField("q");
 
     void read(JsonParser p, DepthUpdate update) {
         event = null;
@@ -106,7 +106,7 @@ final class BinanceMessage {
                     if (t == JsonToken.START_ARRAY) {
                         update.readLevels(p, Side.BID);
                     } else {
-                        bidPrice.read(p, "b");
+                        bidPrice.read(p, false);
                     }
                 }
                 case "a" -> {
@@ -115,13 +115,13 @@ final class BinanceMessage {
                     } else if (t == JsonToken.VALUE_NUMBER_INT) {
                         tradeId = p.getLongValue(); // aggTrade's aggregate trade id
                     } else {
-                        askPrice.read(p, "a");
+                        askPrice.read(p, false);
                     }
                 }
-                case "B" -> bidQty.read(p, "B");
-                case "A" -> askQty.read(p, "A");
-                case "p" -> price.read(p, "p");
-                case "q" -> qty.read(p, "q");
+                case "B" -> bidQty.read(p, false);
+                case "A" -> askQty.read(p, false);
+                case "p" -> price.read(p, false);
+                case "q" -> qty.read(p, false);
                 case "t" -> tradeId = p.getLongValue();
                 case "m" -> buyerIsMaker = t == JsonToken.VALUE_TRUE;
                 default -> p.skipChildren();

@@ -12,6 +12,7 @@ import io.crossbook.core.model.Ticker;
 import io.crossbook.core.model.Trade;
 import io.crossbook.core.model.Venue;
 import io.crossbook.venues.bybit.BybitTopics.Channel;
+import io.crossbook.venues.common.DecimalField;
 import io.crossbook.venues.common.FeedHandler;
 import io.crossbook.venues.common.MalformedMessageException;
 import io.crossbook.venues.common.MarketDataListener;
@@ -38,7 +39,10 @@ import tools.jackson.core.JsonToken;
  * because the topic says how to read the data.
  */
 public final class BybitFeedHandler extends FeedHandler<BybitSymbolFeed> {
-    private final DecimalReader decimals = new DecimalReader();
+    private final DecimalField levelPrice = new DecimalField("price");
+    private final DecimalField levelQty = new DecimalField("quantity");
+    private final DecimalField tradePrice = new DecimalField("trade price p");
+    private final DecimalField tradeQty = new DecimalField("trade size v");
     private final Envelope envelope = new Envelope();
     /** A message's trades, published only once the whole message has parsed. */
     private final List<Trade> trades = new ArrayList<>();
@@ -154,12 +158,12 @@ public final class BybitFeedHandler extends FeedHandler<BybitSymbolFeed> {
         }
         while (p.nextToken() == JsonToken.START_ARRAY) {
             p.nextToken();
-            long price = decimals.positive(p, side + " price");
-            int priceScale = decimals.scale();
+            levelPrice.read(p, false);
+            levelPrice.requirePositive();
             p.nextToken();
-            long qty = decimals.nonNegative(p, side + " quantity");
+            levelQty.read(p, false);
             if (!into.present) {
-                into.set(price, priceScale, qty, decimals.scale());
+                into.set(levelPrice.value(), levelPrice.scale(), levelQty.value(), levelQty.scale());
             }
             while (p.nextToken() != JsonToken.END_ARRAY) {
                 p.skipChildren();
@@ -178,36 +182,30 @@ public final class BybitFeedHandler extends FeedHandler<BybitSymbolFeed> {
             long time = -1;
             Side aggressor = null;
             String id = null;
-            long price = 0;
-            int priceScale = -1;
-            long qty = 0;
-            int qtyScale = -1;
+            tradePrice.clear();
+            tradeQty.clear();
             while (p.nextToken() == JsonToken.PROPERTY_NAME) {
                 String name = p.currentName();
                 p.nextToken();
                 switch (name) {
                     case "T" -> time = readLong(p, "trade time T");
                     case "S" -> aggressor = readTakerSide(p);
-                    case "p" -> {
-                        price = decimals.positive(p, "trade price");
-                        priceScale = decimals.scale();
-                    }
-                    case "v" -> {
-                        qty = decimals.positive(p, "trade size");
-                        qtyScale = decimals.scale();
-                    }
+                    case "p" -> tradePrice.read(p, false);
+                    case "v" -> tradeQty.read(p, false);
                     case "i" -> id = readString(p, "trade id");
                     default -> p.skipChildren();
                 }
             }
-            if (time < 0 || aggressor == null || id == null || priceScale < 0 || qtyScale < 0) {
+            if (time < 0 || aggressor == null || id == null || !tradePrice.present() || !tradeQty.present()) {
                 throw new MalformedMessageException("a trade lacks one of T, S, p, v, i");
             }
+            tradePrice.requirePositive();
+            tradeQty.requirePositive();
             // The book's scales where they suffice, so that trade and book prices compare directly.
-            int ps = Math.max(priceScale, s.book.priceScale());
-            int qs = Math.max(qtyScale, s.book.qtyScale());
-            trades.add(new Trade(s.book.instrument(), id, FixedPoint.rescale(price, priceScale, ps),
-                    FixedPoint.rescale(qty, qtyScale, qs), ps, qs, aggressor, time, receiveNanos));
+            int ps = Math.max(tradePrice.scale(), s.book.priceScale());
+            int qs = Math.max(tradeQty.scale(), s.book.qtyScale());
+            trades.add(new Trade(s.book.instrument(), id, tradePrice.at(ps), tradeQty.at(qs), ps, qs, aggressor, time,
+                    receiveNanos));
         }
         if (p.currentToken() != JsonToken.END_ARRAY) {
             throw new MalformedMessageException("trade data holds something other than trades");

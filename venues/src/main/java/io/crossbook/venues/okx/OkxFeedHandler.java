@@ -11,6 +11,7 @@ import io.crossbook.core.model.Side;
 import io.crossbook.core.model.Ticker;
 import io.crossbook.core.model.Trade;
 import io.crossbook.core.model.Venue;
+import io.crossbook.venues.common.DecimalField;
 import io.crossbook.venues.common.FeedHandler;
 import io.crossbook.venues.common.MalformedMessageException;
 import io.crossbook.venues.common.MarketDataListener;

@@ -1,27 +1,26 @@
-package io.crossbook.venues.okx;
+package io.crossbook.venues.common;
 
 import io.crossbook.core.model.FixedPoint;
-import io.crossbook.venues.common.MalformedMessageException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
 /**
- * A decimal string field of a ticker or trade, kept as a mantissa at its own scale until the
+ * A decimal string field of a ticker or trade (any venue), kept as a mantissa at its own scale until the
  * fields it is reported with are read and a common scale is known. Reused from message to
  * message, so reading a value allocates nothing.
  */
-final class DecimalField {
+public final class DecimalField {
     private final String name;
     private long mantissa;
     private int scale;
     private boolean present;
 
-    DecimalField(String name) {
+    public DecimalField(String name) {
         this.name = name;
     }
 
     /** Forgets the previous value: call before reading a new data entry. */
-    void clear() {
+    public void clear() {
         present = false;
     }
 
@@ -29,7 +28,7 @@ final class DecimalField {
      * Reads the parser's current token, a non-negative decimal string. OKX sends an empty string
      * for a ticker side without a quote; where {@code emptyIsZero}, that reads as zero.
      */
-    void read(JsonParser p, boolean emptyIsZero) {
+    public void read(JsonParser p, boolean emptyIsZero) {
         if (p.currentToken() != JsonToken.VALUE_STRING) {
             throw new MalformedMessageException(name + " is not a decimal string");
         }
@@ -40,13 +39,12 @@ final class DecimalField {
             set(0, 0);
             return;
         }
-        int s = FixedPoint.significantScale(chars, off, len);
-        long value = s < 0 ? FixedPoint.INVALID : FixedPoint.parse(chars, off, len, s);
-        if (value == FixedPoint.INVALID || value < 0) {
+        long packed = FixedPoint.parseNatural(chars, off, len);
+        if (packed == FixedPoint.INVALID || packed < 0) {
             throw new MalformedMessageException(name + " is not a non-negative decimal: '"
                     + new String(chars, off, len) + "'");
         }
-        set(value, s);
+        set(FixedPoint.naturalValue(packed), FixedPoint.naturalScale(packed));
     }
 
     private void set(long value, int s) {
@@ -56,7 +54,7 @@ final class DecimalField {
     }
 
     /** Throws unless the field was read and is above zero (prices and trade sizes). */
-    void requirePositive() {
+    public void requirePositive() {
         require();
         if (mantissa == 0) {
             throw new MalformedMessageException(name + " is zero");
@@ -64,18 +62,27 @@ final class DecimalField {
     }
 
     /** Throws unless the field was read. */
-    void require() {
+    public void require() {
         if (!present) {
             throw new MalformedMessageException("no " + name);
         }
     }
 
-    int scale() {
+    public boolean present() {
+        return present;
+    }
+
+    /** The mantissa at {@link #scale()}. */
+    public long value() {
+        return mantissa;
+    }
+
+    public int scale() {
         return scale;
     }
 
     /** The value as a mantissa at {@code target}, which must be at least {@link #scale()}. */
-    long at(int target) {
+    public long at(int target) {
         return FixedPoint.rescale(mantissa, scale, target);
     }
 }

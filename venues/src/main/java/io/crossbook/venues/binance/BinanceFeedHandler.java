@@ -11,6 +11,7 @@ import io.crossbook.core.model.Ticker;
 import io.crossbook.core.model.Trade;
 import io.crossbook.core.model.Venue;
 import io.crossbook.venues.common.FeedHandler;
+import io.crossbook.venues.common.JsonCursor;
 import io.crossbook.venues.common.MarketDataListener;
 import io.crossbook.venues.common.MessageKind;
 import io.crossbook.venues.common.DecimalField;
@@ -18,7 +19,6 @@ import io.crossbook.venues.common.ResyncRequester;
 import io.crossbook.venues.common.SymbolFeed;
 import java.util.ArrayDeque;
 import java.util.Map;
-import tools.jackson.core.JsonParser;
 
 /**
  * Binance spot, USDⓈ-M and COIN-M depth kept in sync by Binance's documented procedure: buffer
@@ -39,6 +39,7 @@ public final class BinanceFeedHandler extends FeedHandler<BinanceFeedHandler.Bin
 
     private final boolean futures;
     private final BinanceMessage msg = new BinanceMessage();
+    private final JsonCursor cursor = new JsonCursor();
     private final ArrayDeque<BinanceSymbol> awaitingSnapshot = new ArrayDeque<>();
 
     public BinanceFeedHandler(Market market, Map<String, Instrument> instruments, CleaningRules rules,
@@ -92,9 +93,10 @@ public final class BinanceFeedHandler extends FeedHandler<BinanceFeedHandler.Bin
     }
 
     @Override
-    protected MessageKind handle(long receiveNanos, String text, JsonParser p) {
+    protected MessageKind handle(long receiveNanos, String text) {
         try {
-            msg.read(p, update);
+            cursor.reset(text);
+            msg.read(cursor, update);
         } catch (RuntimeException e) {
             if (msg.symbol != null) {
                 symbol(msg.symbol); // attribute the bad message to its book
@@ -191,9 +193,8 @@ public final class BinanceFeedHandler extends FeedHandler<BinanceFeedHandler.Bin
                 continue;
             }
             update.begin();
-            try (JsonParser p = parser(b.text())) {
-                msg.read(p, update);
-            }
+            cursor.reset(b.text());
+            msg.read(cursor, update);
             onDepth(s, b.receiveNanos(), b.text());
         }
     }

@@ -1,25 +1,24 @@
 package io.crossbook.venues.binance;
 
 import io.crossbook.core.model.Side;
-import io.crossbook.venues.common.DepthUpdate;
-import io.crossbook.venues.common.MalformedMessageException;
 import io.crossbook.venues.common.DecimalField;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
+import io.crossbook.venues.common.DepthUpdate;
+import io.crossbook.venues.common.JsonCursor;
+import io.crossbook.venues.common.MalformedMessageException;
 
 /**
- * One Binance market-data message read in a single streaming pass into reusable fields: a depth
- * diff, a REST depth snapshot, a bookTicker, a trade or aggTrade, bare or inside the combined
- * stream's {@code {"stream":..,"data":..}} wrapper. Depth levels go into the handler's
- * {@link DepthUpdate}.
+ * One Binance market-data message read in a single pass into reusable fields: a depth diff, a
+ * REST depth snapshot, a bookTicker, a trade or aggTrade, bare or inside the combined stream's
+ * {@code {"stream":..,"data":..}} wrapper. Depth levels go into the handler's {@link DepthUpdate}.
  */
 final class BinanceMessage {
     enum Type { DEPTH, SNAPSHOT, TICKER, TRADE, OTHER }
 
+    private enum Event { NONE, DEPTH_UPDATE, BOOK_TICKER, TRADE, OTHER }
+
     static final long ABSENT = Long.MIN_VALUE;
 
     Type type;
-    String event;
     String symbol;
     long firstId;
     long lastId;
@@ -35,9 +34,11 @@ final class BinanceMessage {
     final DecimalField askQty = new DecimalField("A");
     final DecimalField price = new DecimalField("p");
     final DecimalField qty = new DecimalField("q");
+    private Event event;
+    private String lastSymbol; // nearly every message names the same few symbols: reuse the String
 
-    void read(JsonParser p, DepthUpdate update) {
-        event = null;
+    void read(JsonCursor c, DepthUpdate update) {
+        event = Event.NONE;
         symbol = null;
         firstId = lastId = prevLastId = lastUpdateId = eventTime = transactionTime = tradeId = ABSENT;
         buyerIsMaker = false;
@@ -47,10 +48,10 @@ final class BinanceMessage {
         askQty.clear();
         price.clear();
         qty.clear();
-        if (p.nextToken() != JsonToken.START_OBJECT) {
+        if (c.peek() != '{') {
             throw new MalformedMessageException("not a JSON object");
         }
-        readObject(p, update);
+        readObject(c, update);
         type = classify();
     }
 
@@ -58,21 +59,28 @@ final class BinanceMessage {
         if (lastUpdateId != ABSENT) {
             return Type.SNAPSHOT;
         }
-        if ("depthUpdate".equals(event)) {
-            require(symbol != null && firstId != ABSENT && lastId != ABSENT && eventTime != ABSENT,
-                    "depthUpdate without s, U, u or E");
-            return Type.DEPTH;
+        switch (event) {
+            case DEPTH_UPDATE -> {
+                require(symbol != null && firstId != ABSENT && lastId != ABSENT && eventTime != ABSENT,
+                        "depthUpdate without s, U, u or E");
+                return Type.DEPTH;
+            }
+            case TRADE -> {
+                require(symbol != null && price.present() && qty.present(), "trade without s, p or q");
+                return Type.TRADE;
+            }
+            case BOOK_TICKER, NONE -> {
+                if (event == Event.NONE && !(bidPrice.present() && askPrice.present())) {
+                    return Type.OTHER;
+                }
+                require(symbol != null && lastId != ABSENT && bidQty.present() && askQty.present(),
+                        "bookTicker without s, u, B or A");
+                return Type.TICKER;
+            }
+            default -> {
+                return Type.OTHER;
+            }
         }
-        if ("trade".equals(event) || "aggTrade".equals(event)) {
-            require(symbol != null && price.present() && qty.present(), "trade without s, p or q");
-            return Type.TRADE;
-        }
-        if ("bookTicker".equals(event) || event == null && bidPrice.present() && askPrice.present()) {
-            require(symbol != null && lastId != ABSENT && bidQty.present() && askQty.present(),
-                    "bookTicker without s, u, B or A");
-            return Type.TICKER;
-        }
-        return Type.OTHER;
     }
 
     private static void require(boolean condition, String problem) {
@@ -81,51 +89,79 @@ final class BinanceMessage {
         }
     }
 
-    private void readObject(JsonParser p, DepthUpdate update) {
-        String name;
-        while ((name = p.nextName()) != null) {
-            JsonToken t = p.nextToken();
-            switch (name) {
-                case "data" -> {
-                    if (t != JsonToken.START_OBJECT) {
-                        throw new MalformedMessageException("data is not an object");
-                    }
-                    readObject(p, update);
+    private void readObject(JsonCursor c, DepthUpdate update) {
+        c.beginObject();
+        while (c.nextProperty()) {
+            if (c.nameIs("e")) {
+                event = readEvent(c);
+            } else if (c.nameIs("E")) {
+                eventTime = c.readLong();
+            } else if (c.nameIs("T")) {
+                transactionTime = c.readLong();
+            } else if (c.nameIs("s") || c.nameIs("symbol")) {
+                symbol = c.readString(lastSymbol);
+                lastSymbol = symbol;
+            } else if (c.nameIs("U")) {
+                firstId = c.readLong();
+            } else if (c.nameIs("u")) {
+                lastId = c.readLong();
+            } else if (c.nameIs("pu")) {
+                prevLastId = c.readLong();
+            } else if (c.nameIs("b")) {
+                if (c.peek() == '[') {
+                    update.readLevels(c, Side.BID);
+                } else {
+                    bidPrice.read(c);
                 }
-                case "e" -> event = p.getText();
-                case "s", "symbol" -> symbol = p.getText();
-                case "U" -> firstId = p.getLongValue();
-                case "u" -> lastId = p.getLongValue();
-                case "pu" -> prevLastId = p.getLongValue();
-                case "E" -> eventTime = p.getLongValue();
-                case "T" -> transactionTime = p.getLongValue();
-                case "lastUpdateId" -> lastUpdateId = p.getLongValue();
-                case "bids" -> update.readLevels(p, Side.BID);
-                case "asks" -> update.readLevels(p, Side.ASK);
-                case "b" -> {
-                    if (t == JsonToken.START_ARRAY) {
-                        update.readLevels(p, Side.BID);
-                    } else {
-                        bidPrice.read(p, false);
-                    }
+            } else if (c.nameIs("a")) {
+                char next = c.peek();
+                if (next == '[') {
+                    update.readLevels(c, Side.ASK);
+                } else if (next == '"') {
+                    askPrice.read(c);
+                } else {
+                    tradeId = c.readLong(); // aggTrade's aggregate trade id
                 }
-                case "a" -> {
-                    if (t == JsonToken.START_ARRAY) {
-                        update.readLevels(p, Side.ASK);
-                    } else if (t == JsonToken.VALUE_NUMBER_INT) {
-                        tradeId = p.getLongValue(); // aggTrade's aggregate trade id
-                    } else {
-                        askPrice.read(p, false);
-                    }
+            } else if (c.nameIs("B")) {
+                bidQty.read(c);
+            } else if (c.nameIs("A")) {
+                askQty.read(c);
+            } else if (c.nameIs("p")) {
+                price.read(c);
+            } else if (c.nameIs("q")) {
+                qty.read(c);
+            } else if (c.nameIs("t")) {
+                tradeId = c.readLong();
+            } else if (c.nameIs("m")) {
+                buyerIsMaker = c.readBoolean();
+            } else if (c.nameIs("data")) {
+                if (c.peek() != '{') {
+                    throw new MalformedMessageException("data is not an object");
                 }
-                case "B" -> bidQty.read(p, false);
-                case "A" -> askQty.read(p, false);
-                case "p" -> price.read(p, false);
-                case "q" -> qty.read(p, false);
-                case "t" -> tradeId = p.getLongValue();
-                case "m" -> buyerIsMaker = t == JsonToken.VALUE_TRUE;
-                default -> p.skipChildren();
+                readObject(c, update);
+            } else if (c.nameIs("lastUpdateId")) {
+                lastUpdateId = c.readLong();
+            } else if (c.nameIs("bids")) {
+                update.readLevels(c, Side.BID);
+            } else if (c.nameIs("asks")) {
+                update.readLevels(c, Side.ASK);
+            } else {
+                c.skipValue();
             }
         }
+    }
+
+    private static Event readEvent(JsonCursor c) {
+        if (c.stringIs("depthUpdate")) {
+            return Event.DEPTH_UPDATE;
+        }
+        if (c.stringIs("bookTicker")) {
+            return Event.BOOK_TICKER;
+        }
+        if (c.stringIs("trade") || c.stringIs("aggTrade")) {
+            return Event.TRADE;
+        }
+        c.skipValue();
+        return Event.OTHER;
     }
 }

@@ -63,7 +63,13 @@ public final class BybitFeedHandler extends FeedHandler<BybitSymbolFeed> {
     }
 
     @Override
-    protected MessageKind handle(long receiveNanos, String text, JsonParser p) {
+    protected MessageKind handle(long receiveNanos, String text) {
+        try (JsonParser p = parser(text)) {
+            return handle(receiveNanos, p);
+        }
+    }
+
+    private MessageKind handle(long receiveNanos, JsonParser p) {
         Envelope m = envelope;
         m.clear();
         trades.clear();

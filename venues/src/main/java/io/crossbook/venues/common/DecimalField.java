@@ -47,6 +47,16 @@ public final class DecimalField {
         set(FixedPoint.naturalValue(packed), FixedPoint.naturalScale(packed));
     }
 
+    /** Reads a non-negative decimal string from a {@link JsonCursor}. */
+    public void read(JsonCursor c) {
+        long packed = c.readDecimal();
+        if (packed < 0) {
+            throw new MalformedMessageException(name + " is negative: " + FixedPoint.format(FixedPoint.naturalValue(packed),
+                    FixedPoint.naturalScale(packed)));
+        }
+        set(FixedPoint.naturalValue(packed), FixedPoint.naturalScale(packed));
+    }
+
     private void set(long value, int s) {
         mantissa = value;
         scale = s;

@@ -18,7 +18,6 @@ public final class DepthUpdate {
     private final Levels asks = new Levels();
     private int priceScale;
     private int qtyScale;
-    private int lastScale; // scale of the value readDecimal returned last
 
     /** Starts a new message. */
     public void begin() {
@@ -42,19 +41,54 @@ public final class DepthUpdate {
         }
         Levels levels = side == Side.BID ? bids : asks;
         while (p.nextToken() == JsonToken.START_ARRAY) {
-            long price = readDecimal(p, true);
-            int ps = lastScale;
-            long qty = readDecimal(p, false);
-            levels.add(price, ps, qty, lastScale);
-            priceScale = Math.max(priceScale, ps);
-            qtyScale = Math.max(qtyScale, lastScale);
+            long price = readDecimal(p, "price");
+            long qty = readDecimal(p, "quantity");
             while (p.nextToken() != JsonToken.END_ARRAY) {
                 p.skipChildren();
             }
+            add(levels, price, qty);
         }
         if (p.currentToken() != JsonToken.END_ARRAY) {
             throw new MalformedMessageException("expected a [price, qty] level in the " + side + " levels");
         }
+    }
+
+    /** As {@link #readLevels(JsonParser, Side)}, from a {@link JsonCursor} on the array. */
+    public void readLevels(JsonCursor c, Side side) {
+        Levels levels = side == Side.BID ? bids : asks;
+        c.beginArray();
+        while (c.nextElement()) {
+            c.beginArray();
+            if (!c.nextElement()) {
+                throw new MalformedMessageException("an empty " + side + " level");
+            }
+            long price = c.readDecimal();
+            if (!c.nextElement()) {
+                throw new MalformedMessageException("a " + side + " level without a quantity");
+            }
+            long qty = c.readDecimal();
+            while (c.nextElement()) {
+                c.skipValue();
+            }
+            add(levels, price, qty);
+        }
+    }
+
+    /** Validates one level (packed by {@link FixedPoint#parseNatural}) and keeps it. */
+    private void add(Levels levels, long packedPrice, long packedQty) {
+        long price = FixedPoint.naturalValue(packedPrice);
+        int ps = FixedPoint.naturalScale(packedPrice);
+        long qty = FixedPoint.naturalValue(packedQty);
+        int qs = FixedPoint.naturalScale(packedQty);
+        if (price <= 0) {
+            throw new MalformedMessageException("non-positive price " + FixedPoint.format(price, ps));
+        }
+        if (qty < 0) {
+            throw new MalformedMessageException("negative quantity " + FixedPoint.format(qty, qs));
+        }
+        levels.add(price, ps, qty, qs);
+        priceScale = Math.max(priceScale, ps);
+        qtyScale = Math.max(qtyScale, qs);
     }
 
     /**
@@ -69,9 +103,9 @@ public final class DepthUpdate {
         asks.applyTo(book, Side.ASK);
     }
 
-    private long readDecimal(JsonParser p, boolean isPrice) {
+    private static long readDecimal(JsonParser p, String what) {
         if (p.nextToken() != JsonToken.VALUE_STRING) {
-            throw new MalformedMessageException((isPrice ? "price" : "quantity") + " is not a decimal string");
+            throw new MalformedMessageException(what + " is not a decimal string");
         }
         char[] chars = p.getTextCharacters();
         int off = p.getTextOffset();
@@ -80,14 +114,7 @@ public final class DepthUpdate {
         if (packed == FixedPoint.INVALID) {
             throw new MalformedMessageException("not a valid decimal: '" + new String(chars, off, len) + "'");
         }
-        long value = FixedPoint.naturalValue(packed);
-        int scale = FixedPoint.naturalScale(packed);
-        if (isPrice ? value <= 0 : value < 0) {
-            throw new MalformedMessageException((isPrice ? "non-positive price " : "negative quantity ")
-                    + new String(chars, off, len));
-        }
-        lastScale = scale;
-        return value;
+        return packed;
     }
 
     private static final class Levels {

@@ -69,8 +69,8 @@ public abstract class FeedHandler<S extends SymbolFeed> {
         MessageKind kind;
         current = null;
         update.begin();
-        try (JsonParser p = parser(text)) {
-            kind = handle(receiveNanos, text, p);
+        try {
+            kind = handle(receiveNanos, text);
         } catch (JacksonException e) {
             malformed(current, "not valid JSON: " + e.getOriginalMessage(), receiveNanos);
             kind = MessageKind.OTHER;
@@ -85,11 +85,11 @@ public abstract class FeedHandler<S extends SymbolFeed> {
     }
 
     /**
-     * Parses and handles one message; the parser is positioned before its first token and
-     * {@link #update} is empty. Throw {@link MalformedMessageException} for bad input: the base
+     * Parses and handles one message, with {@link #update} empty; {@link #parser(String)} gives a
+     * Jackson streaming parser over it where the venue uses one. Throw {@link MalformedMessageException} for bad input: the base
      * flags it against the symbol named by {@link #symbol(String)}, if any, and resyncs its book.
      */
-    protected abstract MessageKind handle(long receiveNanos, String text, JsonParser p);
+    protected abstract MessageKind handle(long receiveNanos, String text);
 
     /** Creates the venue's per-symbol state around a fresh book. */
     protected abstract S newSymbol(String symbol, OrderBook book, BookCleaner cleaner);
@@ -129,7 +129,7 @@ public abstract class FeedHandler<S extends SymbolFeed> {
         return symbols.get(symbol);
     }
 
-    /** A streaming parser over one message, for handlers that parse a buffered message again. */
+    /** A Jackson streaming parser over one message. */
     protected static JsonParser parser(String text) {
         return JSON.createParser(ObjectReadContext.empty(), text);
     }

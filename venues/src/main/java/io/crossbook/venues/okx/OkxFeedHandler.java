@@ -63,7 +63,13 @@ public final class OkxFeedHandler extends FeedHandler<OkxBookFeed> {
     }
 
     @Override
-    protected MessageKind handle(long receiveNanos, String text, JsonParser p) {
+    protected MessageKind handle(long receiveNanos, String text) {
+        try (JsonParser p = parser(text)) {
+            return handle(receiveNanos, p);
+        }
+    }
+
+    private MessageKind handle(long receiveNanos, JsonParser p) {
         if (p.nextToken() != JsonToken.START_OBJECT) {
             throw new MalformedMessageException("not a JSON object");
         }

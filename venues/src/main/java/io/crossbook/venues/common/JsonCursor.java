@@ -1,0 +1,286 @@
+package io.crossbook.venues.common;
+
+import io.crossbook.core.model.FixedPoint;
+
+/**
+ * A minimal JSON reader for the busiest market-data streams: it walks one message in place,
+ * compares names and strings without creating them, and parses decimal strings to fixed point in
+ * the same pass that scans them. General enough for any JSON (unknown values are skipped), small
+ * enough to be read in one sitting. Jackson's streaming parser costs several times more per token,
+ * which on a 600-level depth message is most of the budget (docs/PERFORMANCE.md).
+ *
+ * <p>One instance per thread, reused for every message; nothing is allocated per value.
+ */
+public final class JsonCursor {
+    private char[] buf = new char[8192];
+    private int pos;
+    private int end;
+    private int nameStart;
+    private int nameLength;
+
+    /** Starts reading a new message. */
+    public void reset(String text) {
+        int n = text.length();
+        if (n > buf.length) {
+            buf = new char[Math.max(n, buf.length * 2)];
+        }
+        text.getChars(0, n, buf, 0);
+        pos = 0;
+        end = n;
+    }
+
+    /** The next significant character, not consumed; 0 at the end. */
+    public char peek() {
+        skipWhitespace();
+        return pos < end ? buf[pos] : 0;
+    }
+
+    public void beginObject() {
+        expect('{');
+    }
+
+    public void beginArray() {
+        expect('[');
+    }
+
+    /**
+     * Advances to the next property of the current object and reads its name; false (with the
+     * closing brace consumed) when there are no more.
+     */
+    public boolean nextProperty() {
+        char c = peek();
+        if (c == '}') {
+            pos++;
+            return false;
+        }
+        if (c == ',') {
+            pos++;
+            c = peek();
+        }
+        if (c != '"') {
+            throw error("expected a property name");
+        }
+        nameStart = ++pos;
+        while (pos < end && buf[pos] != '"') {
+            if (buf[pos] == '\\') {
+                pos++;
+            }
+            pos++;
+        }
+        nameLength = pos - nameStart;
+        pos++;
+        expect(':');
+        return true;
+    }
+
+    /** True if the current property's name is {@code name}. */
+    public boolean nameIs(String name) {
+        if (name.length() != nameLength) {
+            return false;
+        }
+        for (int i = 0; i < nameLength; i++) {
+            if (buf[nameStart + i] != name.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Advances to the next array element; false (with the closing bracket consumed) at the end. */
+    public boolean nextElement() {
+        char c = peek();
+        if (c == ']') {
+            pos++;
+            return false;
+        }
+        if (c == ',') {
+            pos++;
+            peek();
+        }
+        return true;
+    }
+
+    /** Reads a JSON integer. */
+    public long readLong() {
+        skipWhitespace();
+        boolean negative = pos < end && buf[pos] == '-';
+        if (negative) {
+            pos++;
+        }
+        int start = pos;
+        long value = 0;
+        while (pos < end) {
+            int d = buf[pos] - '0';
+            if (d < 0 || d > 9) {
+                break;
+            }
+            if (value > (Long.MAX_VALUE - d) / 10) {
+                throw error("integer out of range");
+            }
+            value = value * 10 + d;
+            pos++;
+        }
+        if (pos == start) {
+            throw error("expected an integer");
+        }
+        if (pos < end && (buf[pos] == '.' || buf[pos] == 'e' || buf[pos] == 'E')) {
+            throw error("expected an integer, found a fraction");
+        }
+        return negative ? -value : value;
+    }
+
+    public boolean readBoolean() {
+        skipWhitespace();
+        if (regionIs("true")) {
+            pos += 4;
+            return true;
+        }
+        if (regionIs("false")) {
+            pos += 5;
+            return false;
+        }
+        throw error("expected true or false");
+    }
+
+    /**
+     * Reads a decimal string ({@code "61800.20"}) as a fixed-point value packed by
+     * {@link FixedPoint#parseNatural}; throws if it is not a plain decimal.
+     */
+    public long readDecimal() {
+        expect('"');
+        int start = pos;
+        while (pos < end && buf[pos] != '"') {
+            pos++;
+        }
+        long packed = FixedPoint.parseNatural(buf, start, pos - start);
+        if (packed == FixedPoint.INVALID) {
+            throw new MalformedMessageException("not a valid decimal: '" + new String(buf, start, Math.min(pos, end) - start) + "'");
+        }
+        pos++;
+        return packed;
+    }
+
+    /** True, with the string consumed, if the next value is the string {@code s}; else nothing is consumed. */
+    public boolean stringIs(String s) {
+        skipWhitespace();
+        int n = s.length();
+        if (pos + n + 1 >= end || buf[pos] != '"' || buf[pos + n + 1] != '"') {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (buf[pos + 1 + i] != s.charAt(i)) {
+                return false;
+            }
+        }
+        pos += n + 2;
+        return true;
+    }
+
+    /** Reads a string without escapes; returns {@code same} instead of a new String when equal. */
+    public String readString(String same) {
+        expect('"');
+        int start = pos;
+        while (pos < end && buf[pos] != '"') {
+            if (buf[pos] == '\\') {
+                throw error("escaped characters are not expected here");
+            }
+            pos++;
+        }
+        int length = pos - start;
+        pos++;
+        if (same != null && same.length() == length) {
+            boolean equal = true;
+            for (int i = 0; i < length && equal; i++) {
+                equal = buf[start + i] == same.charAt(i);
+            }
+            if (equal) {
+                return same;
+            }
+        }
+        return new String(buf, start, length);
+    }
+
+    /** Skips one value of any kind. */
+    public void skipValue() {
+        char c = peek();
+        switch (c) {
+            case '"' -> skipString();
+            case '{', '[' -> {
+                int depth = 0;
+                do {
+                    char d = buf[pos];
+                    if (d == '"') {
+                        skipString();
+                        continue;
+                    }
+                    if (d == '{' || d == '[') {
+                        depth++;
+                    } else if (d == '}' || d == ']') {
+                        depth--;
+                    }
+                    pos++;
+                } while (depth > 0 && pos < end);
+                if (depth > 0) {
+                    throw error("unterminated " + (c == '{' ? "object" : "array"));
+                }
+            }
+            default -> {
+                int start = pos;
+                while (pos < end && ",}] \t\r\n".indexOf(buf[pos]) < 0) {
+                    pos++;
+                }
+                if (pos == start) {
+                    throw error("expected a value");
+                }
+            }
+        }
+    }
+
+    private void skipString() {
+        pos++;
+        while (pos < end && buf[pos] != '"') {
+            if (buf[pos] == '\\') {
+                pos++;
+            }
+            pos++;
+        }
+        if (pos >= end) {
+            throw error("unterminated string");
+        }
+        pos++;
+    }
+
+    private boolean regionIs(String s) {
+        if (pos + s.length() > end) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (buf[pos + i] != s.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void expect(char c) {
+        skipWhitespace();
+        if (pos >= end || buf[pos] != c) {
+            throw error("expected '" + c + "'");
+        }
+        pos++;
+    }
+
+    private void skipWhitespace() {
+        while (pos < end) {
+            char c = buf[pos];
+            if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+                return;
+            }
+            pos++;
+        }
+    }
+
+    private MalformedMessageException error(String what) {
+        return new MalformedMessageException(what + " at offset " + pos);
+    }
+}

@@ -178,8 +178,9 @@ public final class BinanceFeedHandler extends FeedHandler<BinanceFeedHandler.Bin
         awaitingSnapshot.remove(s);
         s.snapshotRequested = false;
         s.book.reset("applying snapshot");
-        long time = msg.eventTime != BinanceMessage.ABSENT ? msg.eventTime : s.book.exchangeTimeMillis();
-        apply(s, msg.lastUpdateId, time, receiveNanos);
+        // Diffs buffered before the snapshot carry earlier event times than the snapshot's own: keep
+        // the stream's clock, so that bridging them is not mistaken for time running backwards.
+        apply(s, msg.lastUpdateId, s.book.exchangeTimeMillis(), receiveNanos);
         if (!s.book.valid()) {
             return; // a crossed snapshot: already flagged and re-requested
         }

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.ObjectReadContext;
@@ -27,6 +29,7 @@ import tools.jackson.core.util.JsonRecyclerPools;
  * <p>Single-threaded: all calls come from the one thread that owns this handler's books.
  */
 public abstract class FeedHandler<S extends SymbolFeed> {
+    private static final Logger LOG = LoggerFactory.getLogger(FeedHandler.class);
     private static final long STALE_CHECK_INTERVAL_NANOS = 100_000_000L;
     // Each feed thread reuses its own parser buffers.
     private static final JsonFactory JSON = JsonFactory.builder().recyclerPool(JsonRecyclerPools.threadLocalPool()).build();
@@ -198,7 +201,11 @@ public abstract class FeedHandler<S extends SymbolFeed> {
     /** A malformed message: flagged; the symbol's book, if known, is resynchronised. */
     protected final void malformed(S s, String detail, long receiveNanos) {
         if (s == null) {
-            malformedUnattributed++;
+            // No book to resync; say so in the log, sparingly if it repeats.
+            if (++malformedUnattributed <= 10 || malformedUnattributed % 1000 == 0) {
+                LOG.warn("{}:{}: malformed message #{} not attributable to a symbol: {}", venue.id(), market.id(),
+                        malformedUnattributed, detail);
+            }
         } else {
             fail(s, AnomalyKind.INVALID_MESSAGE, detail, receiveNanos);
         }

@@ -126,12 +126,11 @@ public final class FixedPoint {
             int d = s[i] - '0';
             if (d >= 0 && d <= 9) {
                 digits = true;
-                if (decimals < 0) {
-                    value = value * 10 + d;
-                } else if (d == 0) {
-                    pendingZeros++;
-                    continue;
-                } else {
+                if (decimals >= 0) {
+                    if (d == 0) {
+                        pendingZeros++;
+                        continue;
+                    }
                     decimals += pendingZeros + 1;
                     for (; pendingZeros > 0; pendingZeros--) {
                         if (value > NATURAL_LIMIT / 10) {
@@ -139,11 +138,11 @@ public final class FixedPoint {
                         }
                         value *= 10;
                     }
-                    value = value * 10 + d;
                 }
-                if (value > NATURAL_LIMIT / 10) {
-                    return INVALID; // conservative: keeps value * 10 + d below 2^58 on the next digit
+                if (value > (NATURAL_LIMIT - d) / 10) {
+                    return INVALID; // value * 10 + d would reach 2^58
                 }
+                value = value * 10 + d;
             } else if (s[i] == '.' && decimals < 0 && digits && i + 1 < end) {
                 decimals = 0;
             } else {

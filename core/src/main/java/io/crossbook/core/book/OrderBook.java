@@ -109,10 +109,15 @@ public final class OrderBook {
         }
         long pf = FixedPoint.pow10(ps - priceScale);
         long qf = FixedPoint.pow10(qs - qtyScale);
-        bids.rescale(pf, qf);
-        asks.rescale(pf, qf);
         priceScale = ps;
         qtyScale = qs;
+        try {
+            bids.rescale(pf, qf);
+            asks.rescale(pf, qf);
+        } catch (ArithmeticException e) {
+            reset("levels overflow at scale " + ps + "/" + qs); // never half-rescaled
+            throw e;
+        }
     }
 
     public int depth(Side side) {

@@ -2,6 +2,7 @@ package io.crossbook.core.clean;
 
 import io.crossbook.core.book.OrderBook;
 import io.crossbook.core.model.InstrumentId;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -101,7 +102,7 @@ public final class BookCleaner {
         // A heuristic bound, not a price: double precision is plenty here.
         double move = Math.abs((double) (midSum - referenceMidSum)) / referenceMidSum;
         if (move > rules.maxJumpFraction()) {
-            flag(AnomalyKind.PRICE_JUMP, String.format("mid moved %.3f%% within %d ms", move * 100,
+            flag(AnomalyKind.PRICE_JUMP, String.format(Locale.ROOT, "mid moved %.3f%% within %d ms", move * 100,
                     (receiveNanos - referenceSince) / 1_000_000), receiveNanos);
             referenceMidSum = midSum; // one flag per jump, not one per update after it
             referenceSince = receiveNanos;

@@ -169,30 +169,6 @@ public final class FixedPoint {
         return parse(chars, 0, chars.length, scale);
     }
 
-    /**
-     * The number of significant decimal places of a plain decimal (trailing zeros ignored), or -1
-     * if the text is not a plain decimal. Used, rarely, to widen a book's scale.
-     */
-    public static int significantScale(char[] s, int off, int len) {
-        int end = off + len;
-        int point = -1;
-        int lastNonZero = -1;
-        for (int i = off; i < end; i++) {
-            char c = s[i];
-            if (c == '.') {
-                if (point >= 0) {
-                    return -1;
-                }
-                point = i;
-            } else if (c > '0' && c <= '9') {
-                lastNonZero = i;
-            } else if (c != '0' && !(c == '-' && i == off)) {
-                return -1;
-            }
-        }
-        return point < 0 || lastNonZero < point ? 0 : lastNonZero - point;
-    }
-
     /** Converts a mantissa to a larger or equal scale; throws if it would overflow. */
     public static long rescale(long mantissa, int fromScale, int toScale) {
         if (toScale < fromScale) {

@@ -18,10 +18,6 @@ class FixedPointTest {
         return FixedPoint.parseNatural(s.toCharArray(), 0, s.length());
     }
 
-    static int significantScale(String s) {
-        return FixedPoint.significantScale(s.toCharArray(), 0, s.length());
-    }
-
     @Nested
     class ParseAtAScale {
 
@@ -142,13 +138,6 @@ class FixedPointTest {
                         .as(text).isEqualTo(expected.scale() < 0 ? expected.setScale(0) : expected);
             }
         }
-    }
-
-    @ParameterizedTest(name = "\"{0}\" has {1} significant decimals")
-    @CsvSource({"61800.20000000, 1", "0.00100000, 3", "5, 0", "500, 0", "5.000, 0", "-1.50, 1", "0.0, 0",
-            "1.2.3, -1", "1e5, -1", "abc, -1", "1-2, -1", "--1, -1"})
-    void significantScale(String text, int expected) {
-        assertThat(FixedPointTest.significantScale(text)).isEqualTo(expected);
     }
 
     @Nested

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,11 +62,15 @@ public final class MarketDataConnection implements AutoCloseable {
         this.sink = sink;
         this.rest = rest;
         this.name = protocol.venue().id() + ":" + protocol.market().id();
-        this.feed = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "feed-" + name);
             t.setDaemon(true);
             return t;
         });
+        // On close, drop pending retries and the connection-age renewal: waiting for them would
+        // block close(), and running them would reconnect a stopped connection.
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.feed = executor;
     }
 
     public String name() {

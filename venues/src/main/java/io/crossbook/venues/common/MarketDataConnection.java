@@ -108,15 +108,24 @@ public final class MarketDataConnection implements AutoCloseable {
 
     /** Live counters of every book, read on the feed thread. */
     public CompletableFuture<List<FeedStats>> stats() {
-        return CompletableFuture.supplyAsync(() -> handler == null ? List.<FeedStats>of() : handler.stats(), feed);
+        return onFeed(() -> handler == null ? List.<FeedStats>of() : handler.stats(), List.of());
     }
 
     /** A copy of a book's top levels, or null if the symbol has no book yet. */
     public CompletableFuture<BookSnapshot> book(String symbol, int depth) {
-        return CompletableFuture.supplyAsync(() -> {
+        return onFeed(() -> {
             var book = handler == null ? null : handler.book(symbol);
             return book == null ? null : book.snapshot(depth);
-        }, feed);
+        }, null);
+    }
+
+    /** Runs a read on the feed thread; after {@link #close()} there is nothing to read. */
+    private <T> CompletableFuture<T> onFeed(java.util.function.Supplier<T> read, T whenClosed) {
+        try {
+            return CompletableFuture.supplyAsync(read, feed);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            return CompletableFuture.completedFuture(whenClosed);
+        }
     }
 
     private void loadInstruments() {
@@ -130,8 +139,13 @@ public final class MarketDataConnection implements AutoCloseable {
                         return;
                     }
                     Map<String, Instrument> bySymbol = new HashMap<>();
-                    for (Instrument i : protocol.parseInstruments(body)) {
-                        bySymbol.put(i.symbol(), i);
+                    try {
+                        for (Instrument i : protocol.parseInstruments(body)) {
+                            bySymbol.put(i.symbol(), i);
+                        }
+                    } catch (RuntimeException e) {
+                        unavailable("instrument metadata unreadable: " + RestClient.describe(e), this::loadInstruments);
+                        return;
                     }
                     List<String> unknown = symbols.stream().filter(s -> !bySymbol.containsKey(s)).toList();
                     if (!unknown.isEmpty()) {
@@ -238,6 +252,9 @@ public final class MarketDataConnection implements AutoCloseable {
 
     @Override
     public void close() {
+        if (feed.isShutdown()) {
+            return;
+        }
         feed.execute(() -> {
             stopped = true;
             connection++;

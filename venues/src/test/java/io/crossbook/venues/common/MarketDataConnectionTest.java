@@ -417,6 +417,19 @@ class MarketDataConnectionTest {
         }
     }
 
+    @Test
+    void unreadableInstrumentMetadataIsReportedAndRetried() throws Exception {
+        stream = StreamStandIn.running();
+        rest = new RestStandIn(0);
+        rest.garbledExchangeInfo.set(1);
+        connect(rest.port());
+
+        Status failed = eventually().until(connection::status, s -> s.state() == State.EXCHANGE_UNAVAILABLE);
+        assertThat(failed.detail()).contains("instrument metadata unreadable");
+        eventually().atMost(Duration.ofSeconds(10)).until(() -> book() != null && book().valid());
+        assertThat(rest.exchangeInfoRequests.get()).isEqualTo(2);
+    }
+
     /** Binance's exchangeInfo and depth endpoints on 127.0.0.1; depth answers 429 while {@link #rateLimited} lasts. */
     private static final class RestStandIn implements AutoCloseable {
         final AtomicInteger exchangeInfoRequests = new AtomicInteger();
@@ -424,13 +437,15 @@ class MarketDataConnectionTest {
         final List<Instant> depthTimes = new CopyOnWriteArrayList<>();
         final AtomicInteger rateLimited = new AtomicInteger();
         final AtomicInteger snapshotsServed = new AtomicInteger();
+        final AtomicInteger garbledExchangeInfo = new AtomicInteger();
         private final HttpServer server;
 
         RestStandIn(int port) throws IOException {
             server = HttpServer.create(new InetSocketAddress(LOOPBACK, port), 0);
             server.createContext("/fapi/v1/exchangeInfo", exchange -> {
                 exchangeInfoRequests.incrementAndGet();
-                respond(exchange, 200, EXCHANGE_INFO);
+                boolean garbled = garbledExchangeInfo.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+                respond(exchange, 200, garbled ? "<html>maintenance</html>" : EXCHANGE_INFO);
             });
             server.createContext("/fapi/v1/depth", exchange -> {
                 depthTimes.add(Instant.now());

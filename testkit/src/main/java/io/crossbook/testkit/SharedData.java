@@ -3,6 +3,7 @@ package io.crossbook.testkit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Locates the recorded exchange data in {@code ../shared/data} (see its SOURCES.md). Tests that
@@ -13,11 +14,17 @@ public final class SharedData {
     private SharedData() {
     }
 
-    /** The shared data directory: system property {@code crossbook.shared.data}, else {@code ../shared/data}. */
+    /**
+     * The shared data directory: the system property {@code crossbook.shared.data} (the build sets
+     * it to the repository's {@code ../shared/data}), else the environment variable
+     * {@code CROSSBOOK_SHARED_DATA}, else {@code ../shared/data}; the first that exists.
+     */
     public static Optional<Path> root() {
-        String configured = System.getProperty("crossbook.shared.data");
-        Path root = configured != null ? Path.of(configured) : Path.of("..", "shared", "data");
-        return Files.isDirectory(root) ? Optional.of(root.normalize()) : Optional.empty();
+        return Stream.of(System.getProperty("crossbook.shared.data"), System.getenv("CROSSBOOK_SHARED_DATA"), "../shared/data")
+                .filter(p -> p != null && !p.isBlank())
+                .map(p -> Path.of(p).toAbsolutePath().normalize())
+                .filter(Files::isDirectory)
+                .findFirst();
     }
 
     /** A file under the shared data directory, if present. */

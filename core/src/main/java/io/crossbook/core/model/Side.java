@@ -2,9 +2,5 @@ package io.crossbook.core.model;
 
 /** A side of the order book, or of a trade's aggressor. */
 public enum Side {
-    BID, ASK;
-
-    public Side opposite() {
-        return this == BID ? ASK : BID;
-    }
+    BID, ASK
 }

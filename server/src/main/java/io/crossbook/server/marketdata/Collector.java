@@ -66,10 +66,6 @@ public final class Collector {
         }
     }
 
-    public synchronized MarketDataConnection connection() {
-        return connection;
-    }
-
     /** Live statistics; the message rate is over the time since the previous call. */
     public synchronized CollectorStats stats() {
         if (connection == null) {

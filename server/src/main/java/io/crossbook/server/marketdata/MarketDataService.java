@@ -50,10 +50,6 @@ public class MarketDataService implements DisposableBean {
         return new ArrayList<>(collectors.values());
     }
 
-    public Collector collector(String id) {
-        return collectors.get(id);
-    }
-
     @Scheduled(fixedDelayString = "${crossbook.market-data.log-every:30s}", initialDelayString = "${crossbook.market-data.log-every:30s}")
     public void logState() {
         for (Collector c : collectors.values()) {

@@ -158,10 +158,11 @@ public final class MarketDataConnection implements AutoCloseable {
 
     private void connect() {
         long id = ++connection;
-        status = new Status(State.STARTING, "connecting to " + protocol.webSocketUri(symbols).getHost(), Instant.now(), null);
+        java.net.URI uri = protocol.webSocketUri(symbols);
+        status = new Status(State.STARTING, "connecting to " + uri.getHost(), Instant.now(), null);
         rest.http().newWebSocketBuilder()
                 .connectTimeout(CONNECT_TIMEOUT)
-                .buildAsync(protocol.webSocketUri(symbols), new Frames(id))
+                .buildAsync(uri, new Frames(id))
                 .whenCompleteAsync((ws, error) -> {
                     if (id != connection || stopped) {
                         if (ws != null) {

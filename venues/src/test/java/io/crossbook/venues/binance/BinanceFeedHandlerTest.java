@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crossbook.core.book.BookSnapshot;
 import io.crossbook.core.book.OrderBook;
-import io.crossbook.core.clean.Anomaly;
 import io.crossbook.core.clean.AnomalyKind;
 import io.crossbook.core.clean.CleaningRules;
 import io.crossbook.core.clean.FeedStats;
@@ -12,11 +11,10 @@ import io.crossbook.core.model.FixedPoint;
 import io.crossbook.core.model.Market;
 import io.crossbook.core.model.Side;
 import io.crossbook.core.model.Ticker;
-import io.crossbook.core.model.Trade;
 import io.crossbook.store.recording.RecordedMessage;
 import io.crossbook.store.recording.RecordingReader;
 import io.crossbook.testkit.SharedData;
-import io.crossbook.venues.common.MarketDataListener;
+import io.crossbook.venues.common.CapturingListener;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URISyntaxException;
@@ -36,39 +34,17 @@ class BinanceFeedHandlerTest {
     /** Wide bounds: these tests are about sync, not market anomalies. */
     static final CleaningRules RULES = new CleaningRules(0.5, Duration.ofSeconds(1), Duration.ofMinutes(10));
 
-    /** Collects what the handler reports. */
-    static final class Capture implements MarketDataListener {
-        final List<Anomaly> anomalies = new ArrayList<>();
+    /** What the handler reports, plus the book's best levels after each applied message, by update id. */
+    static final class Capture extends CapturingListener {
         final List<String> resyncs = new ArrayList<>();
-        final List<Ticker> tickers = new ArrayList<>();
-        final List<Trade> trades = new ArrayList<>();
-        /** Best levels of the book after each applied message, by its update id. */
         final Map<Long, BigDecimal[]> topByUpdateId = new HashMap<>();
 
         @Override
         public void onBook(OrderBook book) {
+            super.onBook(book);
             topByUpdateId.put(book.sequence(), new BigDecimal[] {
                     dec(book.price(Side.BID, 0), book.priceScale()), dec(book.qty(Side.BID, 0), book.qtyScale()),
                     dec(book.price(Side.ASK, 0), book.priceScale()), dec(book.qty(Side.ASK, 0), book.qtyScale())});
-        }
-
-        @Override
-        public void onTicker(Ticker t) {
-            tickers.add(t);
-        }
-
-        @Override
-        public void onTrade(Trade t) {
-            trades.add(t);
-        }
-
-        @Override
-        public void onAnomaly(Anomaly a) {
-            anomalies.add(a);
-        }
-
-        long count(AnomalyKind kind) {
-            return anomalies.stream().filter(a -> a.kind() == kind).count();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.crossbook.venues.bybit;
 
+import io.crossbook.venues.common.CapturingListener;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crossbook.core.book.OrderBook;
@@ -30,7 +31,7 @@ class BybitDepthSyncTest {
     private static final int ALL_LEVELS = Integer.MAX_VALUE;
 
     private final List<RecordedMessage> recording = Fixtures.xrpRecording();
-    private final RecordingListener listener = new RecordingListener();
+    private final CapturingListener listener = new CapturingListener();
     private final List<String> resyncs = new ArrayList<>();
     private final BybitFeedHandler handler =
             new BybitFeedHandler(Market.LINEAR, Map.of(), CleaningRules.DEFAULT, listener, resyncs::add);

@@ -1,5 +1,6 @@
 package io.crossbook.venues.bybit;
 
+import io.crossbook.venues.common.CapturingListener;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crossbook.core.clean.AnomalyKind;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** Bad input is flagged as {@code INVALID_MESSAGE}, never applied, and its book resynchronised. */
 class BybitMalformedMessageTest {
-    private final RecordingListener listener = new RecordingListener();
+    private final CapturingListener listener = new CapturingListener();
     private final List<String> resyncs = new ArrayList<>();
 
     private final BybitFeedHandler linear =

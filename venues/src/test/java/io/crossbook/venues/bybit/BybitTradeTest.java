@@ -1,5 +1,6 @@
 package io.crossbook.venues.bybit;
 
+import io.crossbook.venues.common.CapturingListener;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crossbook.core.clean.Anomaly;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class BybitTradeTest {
     private static final long NOW = 1_786_613_160_000_000_000L;
 
-    private final RecordingListener listener = new RecordingListener();
+    private final CapturingListener listener = new CapturingListener();
 
     private final BybitFeedHandler linear =
             new BybitFeedHandler(Market.LINEAR, Map.of(), CleaningRules.DEFAULT, listener, ResyncRequester.NONE);

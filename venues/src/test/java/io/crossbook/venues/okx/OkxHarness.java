@@ -1,15 +1,11 @@
 package io.crossbook.venues.okx;
 
 import io.crossbook.core.book.OrderBook;
-import io.crossbook.core.clean.Anomaly;
-import io.crossbook.core.clean.AnomalyKind;
 import io.crossbook.core.clean.CleaningRules;
 import io.crossbook.core.clean.FeedStats;
 import io.crossbook.core.model.Market;
-import io.crossbook.core.model.Ticker;
-import io.crossbook.core.model.Trade;
 import io.crossbook.store.recording.RecordedMessage;
-import io.crossbook.venues.common.MarketDataListener;
+import io.crossbook.venues.common.CapturingListener;
 import io.crossbook.venues.common.MessageKind;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -17,10 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A spot OKX feed handler with everything it reports recorded, as the tests need it. */
-final class OkxHarness implements MarketDataListener {
-    final List<Ticker> tickers = new ArrayList<>();
-    final List<Trade> trades = new ArrayList<>();
-    final List<Anomaly> anomalies = new ArrayList<>();
+final class OkxHarness extends CapturingListener {
     final List<String> resyncRequests = new ArrayList<>();
     final Map<MessageKind, Integer> kinds = new EnumMap<>(MessageKind.class);
     /** The checksum of the book, computed here, each time the book was handed to listeners. */
@@ -57,27 +50,9 @@ final class OkxHarness implements MarketDataListener {
                 .findFirst().orElseThrow();
     }
 
-    List<AnomalyKind> anomalyKinds() {
-        return anomalies.stream().map(Anomaly::kind).toList();
-    }
-
     @Override
     public void onBook(OrderBook book) {
+        super.onBook(book);
         publishedChecksums.add(checksum.of(book));
-    }
-
-    @Override
-    public void onTicker(Ticker ticker) {
-        tickers.add(ticker);
-    }
-
-    @Override
-    public void onTrade(Trade trade) {
-        trades.add(trade);
-    }
-
-    @Override
-    public void onAnomaly(Anomaly anomaly) {
-        anomalies.add(anomaly);
     }
 }

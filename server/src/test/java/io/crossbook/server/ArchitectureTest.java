@@ -30,10 +30,11 @@ class ArchitectureTest {
     }
 
     @Test
-    void storeDependsOnCoreOnly() {
+    void storeDependsOnCoreAndJdbcOnly() {
         noClasses().that().resideInAPackage("io.crossbook.store..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.crossbook.venues..", "io.crossbook.server..",
-                        "io.crossbook.testkit..", "org.springframework..")
+                        "io.crossbook.testkit..", "org.springframework.boot..", "org.springframework.context..",
+                        "org.springframework.beans..", "org.springframework.web..")
                 .check(CROSSBOOK);
     }
 

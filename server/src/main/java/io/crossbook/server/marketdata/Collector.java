@@ -194,15 +194,15 @@ public final class Collector {
      * book has not changed since it was taken, otherwise a fresh one from the feed thread.
      */
     CompletableFuture<BookRead> book(String symbol, int depth) {
-        BookState state = books.state(symbol);
-        BookSnapshot current = state.current(depth);
-        if (current != null) {
-            return CompletableFuture.completedFuture(new BookRead.InSync(current, true));
-        }
         BookRead stopped = new BookRead.NotInSync("the collector is stopped");
         Feed f = runningFeed();
         if (f == null) {
             return CompletableFuture.completedFuture(stopped);
+        }
+        BookState state = books.state(symbol);
+        BookSnapshot current = state.current(depth);
+        if (current != null) {
+            return CompletableFuture.completedFuture(new BookRead.InSync(current, true));
         }
         return onFeed(f, handler -> {
             OrderBook book = handler == null ? null : handler.book(symbol);

@@ -51,7 +51,12 @@ public class MarketDataService implements DisposableBean {
         CleaningRules rules = properties.cleaningRules();
         MarketDataProperties.Replay replay = properties.replay();
         Map<String, ReplaySource> replays = replaySources(replay.sources());
-        Speed speed = Speed.parse(replay.speed());
+        Speed speed;
+        try {
+            speed = Speed.parse(replay.speed());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("crossbook.market-data.replay.speed: " + e.getMessage(), e);
+        }
         RestClient rest = null;
         for (String feed : properties.feeds()) {
             String[] parts = feed.split(":", 3);

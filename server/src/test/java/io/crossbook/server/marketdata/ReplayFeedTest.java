@@ -13,7 +13,6 @@ import io.crossbook.server.replay.ReplaySource;
 import io.crossbook.server.replay.Speed;
 import io.crossbook.venues.common.FeedHandler;
 import io.crossbook.venues.common.MarketDataListener;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,5 @@
 package io.crossbook.server.cli;
 
-import io.crossbook.server.CrossbookServer;
 import java.io.PrintStream;
 
 /** Dispatches the command line; bad arguments are one clear line on stderr and exit status 2. */
@@ -9,7 +8,7 @@ public final class Cli {
     public static final int KEEP_RUNNING = -1;
 
     private static final String USAGE = String.join(System.lineSeparator(),
-            "usage: crossbook serve [--server.port=8080 ...Spring options]",
+            "usage: crossbook " + ServeCommand.USAGE,
             "       crossbook " + RecordCommand.USAGE,
             "       crossbook " + ReplayCommand.USAGE);
 
@@ -23,10 +22,7 @@ public final class Cli {
         }
         try {
             return switch (args[0]) {
-                case "serve" -> {
-                    CrossbookServer.start(java.util.Arrays.copyOfRange(args, 1, args.length));
-                    yield KEEP_RUNNING;
-                }
+                case "serve" -> ServeCommand.run(args);
                 case "record" -> RecordCommand.run(args, out);
                 case "replay" -> ReplayCommand.run(args, out);
                 default -> throw new IllegalArgumentException("unknown command '" + args[0] + "'");

@@ -1,8 +1,11 @@
 package io.crossbook.server.marketdata;
 
+import io.crossbook.server.api.ApiResponse;
+import jakarta.validation.Valid;
 import java.util.List;
-import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -17,8 +20,19 @@ public class CollectorController {
     }
 
     @GetMapping("/list")
-    public Map<String, Object> list() {
-        List<CollectorStats> stats = marketData.collectors().stream().map(Collector::stats).toList();
-        return Map.of("success", true, "data", stats);
+    public ApiResponse<List<CollectorStats>> list() {
+        return ApiResponse.ok(marketData.collectors().stream().map(Collector::stats).toList());
+    }
+
+    /** Idempotent: starting a running collector changes nothing. */
+    @PostMapping("/start")
+    public ApiResponse<CollectorStats> start(@Valid @RequestBody CollectorRequest request) {
+        return ApiResponse.ok(marketData.start(request.id()));
+    }
+
+    /** Idempotent: stopping a stopped collector changes nothing. */
+    @PostMapping("/stop")
+    public ApiResponse<CollectorStats> stop(@Valid @RequestBody CollectorRequest request) {
+        return ApiResponse.ok(marketData.stop(request.id()));
     }
 }

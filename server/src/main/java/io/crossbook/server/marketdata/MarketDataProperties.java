@@ -6,17 +6,32 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code crossbook.market-data.*}: the feeds to collect, each {@code venue:market:SYMBOL,SYMBOL},
- * and QingXi's bounds.
+ * {@code crossbook.market-data.*}: the feeds to collect live, each {@code venue:market:SYMBOL,SYMBOL},
+ * the venue-markets to serve from recordings instead, and QingXi's bounds.
  */
 @ConfigurationProperties("crossbook.market-data")
-public record MarketDataProperties(List<String> feeds, double maxJumpPercent, Duration jumpWindow, Duration staleAfter) {
+public record MarketDataProperties(List<String> feeds, double maxJumpPercent, Duration jumpWindow, Duration staleAfter,
+                                   Replay replay) {
 
     public MarketDataProperties {
         feeds = feeds == null ? List.of() : List.copyOf(feeds);
+        replay = replay == null ? new Replay(null, null, false) : replay;
     }
 
     public CleaningRules cleaningRules() {
         return new CleaningRules(maxJumpPercent / 100, jumpWindow, staleAfter);
+    }
+
+    /**
+     * {@code crossbook.market-data.replay.*}, what {@code crossbook serve --source} sets: each
+     * source {@code VENUE:MARKET:FILE[,FILE...]} is replayed in place of that venue-market's live
+     * feed, at {@code speed} ({@code 1x}, {@code Nx} or {@code max}), from the start again at the
+     * end if {@code loop}.
+     */
+    public record Replay(List<String> sources, String speed, boolean loop) {
+        public Replay {
+            sources = sources == null ? List.of() : List.copyOf(sources);
+            speed = speed == null ? "1x" : speed;
+        }
     }
 }

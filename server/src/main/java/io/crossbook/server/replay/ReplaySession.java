@@ -5,17 +5,13 @@ import io.crossbook.core.clean.CleaningRules;
 import io.crossbook.core.clean.FeedStats;
 import io.crossbook.core.model.FixedPoint;
 import io.crossbook.store.recording.RecordedMessage;
-import io.crossbook.store.recording.RecordingReader;
 import io.crossbook.venues.Venues;
 import io.crossbook.venues.common.FeedHandler;
 import io.crossbook.venues.common.MarketDataListener;
 import io.crossbook.venues.common.MessageKind;
 import io.crossbook.venues.common.ResyncRequester;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -69,7 +65,7 @@ public final class ReplaySession {
                 if (firstRecorded < 0) {
                     firstRecorded = m.receiveNanos();
                 }
-                long due = started + (long) ((m.receiveNanos() - firstRecorded) / speed.factor());
+                long due = started + speed.wallNanos(m.receiveNanos() - firstRecorded);
                 for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
                     LockSupport.parkNanos(wait);
                 }
@@ -126,33 +122,17 @@ public final class ReplaySession {
     /** The next message of one source, across its files in order. */
     private static final class Cursor {
         final FeedHandler<?> handler;
-        final Iterator<java.nio.file.Path> files;
-        RecordingReader reader;
+        final RecordedFiles files;
         RecordedMessage head;
 
         Cursor(ReplaySource source, FeedHandler<?> handler) {
             this.handler = handler;
-            this.files = source.files().iterator();
+            this.files = new RecordedFiles(source.files());
         }
 
         boolean advance() {
-            try {
-                while (true) {
-                    if (reader != null && reader.hasNext()) {
-                        head = reader.next();
-                        return true;
-                    }
-                    if (reader != null) {
-                        reader.close();
-                    }
-                    if (!files.hasNext()) {
-                        return false;
-                    }
-                    reader = new RecordingReader(files.next());
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            head = files.next();
+            return head != null;
         }
     }
 }

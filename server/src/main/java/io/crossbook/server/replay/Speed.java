@@ -28,6 +28,11 @@ public record Speed(double factor) {
         return factor == 0;
     }
 
+    /** How long a recorded interval takes to replay at this pace; zero at {@code max}. */
+    public long wallNanos(long recordedNanos) {
+        return isMax() ? 0 : (long) (recordedNanos / factor);
+    }
+
     @Override
     public String toString() {
         return isMax() ? "max" : factor + "x";

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
-/** The command line, without {@code serve} (which starts the server). */
+/** The command line; {@code serve} only as far as its options are refused (it would start the server). */
 class CliTest {
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -71,6 +71,17 @@ class CliTest {
             "replay --source binance:linear                | --source must be VENUE:MARKET:FILE[,FILE...], not 'binance:linear'",
             "replay --source binance:linear:DIR/none.gz    | --source file not found: DIR/none.gz",
             "replay --source binance:linear:EXCERPT --speed fast | --speed must be max, 1x or Nx (N > 0), not 'fast'",
+            "serve --source                                | --source needs a value",
+            "serve --source kraken:linear:EXCERPT          | unknown venue 'kraken' (expected one of binance, bybit, okx)",
+            "serve --source binance:futures:EXCERPT        | unknown market 'futures' (expected one of spot, linear, inverse)",
+            "serve --source=binance:linear                 | --source must be VENUE:MARKET:FILE[,FILE...], not 'binance:linear'",
+            "serve --source binance:linear:DIR/none.gz     | --source file not found: DIR/none.gz",
+            "serve --source binance:linear:EXCERPT --speed fast | --speed must be max, 1x or Nx (N > 0), not 'fast'",
+            "serve --source binance:linear:EXCERPT --speed | --speed needs a value",
+            "serve --source binance:linear:EXCERPT --loop=yes | --loop takes no value",
+            "serve --speed 2x                              | --speed and --loop apply to replayed recordings: give --source too",
+            "serve --server.port=9090 --loop               | --speed and --loop apply to replayed recordings: give --source too",
+            "serve --source binance:linear:EXCERPT --source BINANCE:LINEAR:EXCERPT | --source binance:linear is given twice; list all its files in one --source",
             "record --venue binance --market linear --symbols BTCUSDT | --out is required",
             "record --venue kraken --market linear --symbols BTCUSDT --out DIR | unknown venue 'kraken' (expected one of binance, bybit, okx)",
             "record --venue binance --market perp --symbols BTCUSDT --out DIR | unknown market 'perp' (expected one of spot, linear, inverse)",

@@ -11,10 +11,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 
-/** The recorded Binance data the server tests replay (see {@code binance/SOURCES.md} in the test resources). */
+/** The recorded exchange data the server tests replay (see {@code binance/SOURCES.md} and {@code bybit/SOURCES.md} in the test resources). */
 public final class ReplayTestData {
     /** 3,000 lines of Binance USDⓈ-M BTCUSDT, 2024-08-08 23:54 UTC: diffs, the REST snapshot, bookTicker, trades. */
     public static final Path USDM_EXCERPT = resource("binance/usdm_btcusdt_20240808_head3000.gz");
+    /** 3,000 lines of Binance spot BTCUSDT, same window: diffs, the REST snapshot, bookTicker, trades. */
+    public static final Path SPOT_EXCERPT = resource("binance/spot_btcusdt_20240808_head3000.gz");
+    /** Bybit's own dump of linear XRPUSDT, 2024-12-01 00:00 UTC: one snapshot and 49 deltas (bybit/SOURCES.md). */
+    public static final Path BYBIT_XRPUSDT = resource("bybit/2024-12-01_XRPUSDT_ob500.data");
 
     private ReplayTestData() {
     }

@@ -175,6 +175,7 @@ public abstract class FeedHandler<S extends SymbolFeed> {
      */
     protected final void restart(S s) {
         s.book.reset(s.book.valid() ? "resynchronising" : s.book.invalidReason());
+        listener.onBookInvalid(s.book);
         s.cleaner.resetReference();
         s.cleaner.stats().countResync();
         onRestart(s);
@@ -188,6 +189,7 @@ public abstract class FeedHandler<S extends SymbolFeed> {
     public final void disconnected(String reason) {
         for (S s : symbols.values()) {
             s.book.reset("disconnected: " + reason);
+            listener.onBookInvalid(s.book);
             s.cleaner.resetReference();
             onDisconnected(s);
         }

@@ -119,6 +119,15 @@ public final class MarketDataConnection implements AutoCloseable {
         }, null);
     }
 
+    /**
+     * Runs {@code read} on the feed thread with the feed handler (null until the instrument
+     * metadata has loaded): for reads that must see one consistent state of several books or of a
+     * book and its owner's bookkeeping. After {@link #close()} it completes with {@code whenClosed}.
+     */
+    public <T> CompletableFuture<T> read(java.util.function.Function<FeedHandler<?>, T> read, T whenClosed) {
+        return onFeed(() -> read.apply(handler), whenClosed);
+    }
+
     /** Runs a read on the feed thread; after {@link #close()} there is nothing to read. */
     private <T> CompletableFuture<T> onFeed(java.util.function.Supplier<T> read, T whenClosed) {
         try {

@@ -18,6 +18,13 @@ public interface MarketDataListener {
     default void onBook(OrderBook book) {
     }
 
+    /**
+     * The book was emptied and marked invalid (gap, checksum mismatch, crossed or malformed data,
+     * resync, disconnect): nothing may price from it until the next {@link #onBook}.
+     */
+    default void onBookInvalid(OrderBook book) {
+    }
+
     default void onTicker(Ticker ticker) {
     }
 

@@ -201,6 +201,22 @@ class BinanceFeedHandlerTest {
             assertThat(h.stats().get(0).resyncs()).isEqualTo(1);
             assertThat(c.resyncs).containsExactly("BTCUSDT", "BTCUSDT");
             assertThat(c.count(AnomalyKind.SEQUENCE_GAP)).isEqualTo(1);
+            assertThat(c.invalidations).as("listeners hear why").singleElement().asString()
+                    .startsWith("BTCUSDT: SEQUENCE_GAP: pu ");
+        }
+
+        @Test
+        void aDisconnectEmptiesTheBookAndTellsTheListener() {
+            Capture c = new Capture();
+            BinanceFeedHandler h = handler(Market.LINEAR, c);
+            feed(h, messages);
+            assertThat(h.book("BTCUSDT").valid()).isTrue();
+
+            h.disconnected("socket closed");
+
+            assertThat(h.book("BTCUSDT").valid()).isFalse();
+            assertThat(h.book("BTCUSDT").bestBid()).isEqualTo(OrderBook.NO_PRICE);
+            assertThat(c.invalidations).containsExactly("BTCUSDT: disconnected: socket closed");
         }
 
         @Test

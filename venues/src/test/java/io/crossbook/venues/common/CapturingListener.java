@@ -13,6 +13,8 @@ public class CapturingListener implements MarketDataListener {
     public final List<Anomaly> anomalies = new ArrayList<>();
     public final List<Ticker> tickers = new ArrayList<>();
     public final List<Trade> trades = new ArrayList<>();
+    /** Why each invalidated book was invalidated, as {@code SYMBOL: reason}. */
+    public final List<String> invalidations = new ArrayList<>();
     public int bookUpdates;
 
     public long count(AnomalyKind kind) {
@@ -26,6 +28,11 @@ public class CapturingListener implements MarketDataListener {
     @Override
     public void onBook(OrderBook book) {
         bookUpdates++;
+    }
+
+    @Override
+    public void onBookInvalid(OrderBook book) {
+        invalidations.add(book.instrument().symbol() + ": " + book.invalidReason());
     }
 
     @Override

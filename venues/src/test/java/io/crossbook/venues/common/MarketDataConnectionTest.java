@@ -167,6 +167,10 @@ class MarketDataConnectionTest {
         assertThat(dropped.valid()).as("nothing received since the drop").isFalse();
         assertThat(dropped.bidPrices()).isEmpty();
         assertThat(dropped.askPrices()).isEmpty();
+        assertThat(books.invalidated).as("the listener hears of it").singleElement().asString()
+                .startsWith("disconnected: closed by the exchange");
+        assertThat(connection.read(h -> h.book(SYMBOL).invalidReason(), null).get(2, TimeUnit.SECONDS))
+                .isEqualTo(books.invalidated.get(0));
         assertThat(rest.depthQueries).hasSize(1);
 
         stream.replay(second);
@@ -245,6 +249,7 @@ class MarketDataConnectionTest {
         Duration closing = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(closed.status().state()).isEqualTo(State.STOPPED);
+        assertThat(closed.read(h -> "read on the feed thread", "closed").get(2, TimeUnit.SECONDS)).isEqualTo("closed");
         assertThat(stream.connections).as("no reconnect after close").hasSize(1);
         assertThat(closing).as("close() returns promptly").isLessThan(Duration.ofSeconds(1));
         await().during(Duration.between(Instant.now(), down.nextRetry()).plusMillis(500)).atMost(Duration.ofSeconds(5))
@@ -318,9 +323,18 @@ class MarketDataConnectionTest {
         }
     }
 
-    /** Counts valid-book updates that came before any REST snapshot was served: there must be none. */
+    /**
+     * Counts valid-book updates that came before any REST snapshot was served (there must be
+     * none) and keeps why books were invalidated.
+     */
     private final class BookWatch implements MarketDataListener {
         final AtomicLong beforeAnySnapshot = new AtomicLong();
+        final List<String> invalidated = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void onBookInvalid(OrderBook book) {
+            invalidated.add(book.invalidReason());
+        }
 
         @Override
         public void onBook(OrderBook book) {

@@ -1,0 +1,101 @@
+package io.crossbook.server.cli;
+
+import io.crossbook.server.CrossbookServer;
+import io.crossbook.server.replay.ReplaySource;
+import io.crossbook.server.replay.Speed;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * {@code crossbook serve [--source VENUE:MARKET:FILE[,FILE...] ...] [--speed 1x|Nx|max] [--loop]
+ * [Spring options]}: runs the platform, replaying the given recordings in place of those
+ * venue-markets' live feeds. Serve's own options are checked here; every other argument goes to
+ * Spring ({@code --server.port=9090}).
+ */
+final class ServeCommand {
+    static final String USAGE = "serve [--source VENUE:MARKET:FILE[,FILE...] ...] [--speed 1x|Nx|max] [--loop] "
+            + "[--server.port=8080 ...Spring options]";
+    private static final String PREFIX = "--crossbook.market-data.replay.";
+
+    static int run(String[] args) {
+        CrossbookServer.start(springArgs(args));
+        return Cli.KEEP_RUNNING;
+    }
+
+    /**
+     * Spring's arguments: the ones serve does not own, then serve's options as
+     * {@code crossbook.market-data.replay.*} properties. Throws {@link IllegalArgumentException}
+     * for bad options.
+     */
+    static String[] springArgs(String[] args) {
+        List<String> spring = new ArrayList<>();
+        List<ReplaySource> sources = new ArrayList<>();
+        String speed = null;
+        boolean loop = false;
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+            switch (name) {
+                case "--source" -> {
+                    String value = value(args, i, a);
+                    if (!a.contains("=")) {
+                        i++;
+                    }
+                    sources.add(ReplaySource.parse(value));
+                }
+                case "--speed" -> {
+                    speed = value(args, i, a);
+                    if (!a.contains("=")) {
+                        i++;
+                    }
+                    Speed.parse(speed);
+                }
+                case "--loop" -> {
+                    if (a.contains("=")) {
+                        throw new IllegalArgumentException("--loop takes no value");
+                    }
+                    loop = true;
+                }
+                default -> spring.add(a);
+            }
+        }
+        if (sources.isEmpty() && (speed != null || loop)) {
+            throw new IllegalArgumentException("--speed and --loop apply to replayed recordings: give --source too");
+        }
+        Set<String> venueMarkets = new HashSet<>();
+        for (int i = 0; i < sources.size(); i++) {
+            ReplaySource s = sources.get(i);
+            if (!venueMarkets.add(s.toString())) {
+                throw new IllegalArgumentException("--source " + s + " is given twice; list all its files in one --source");
+            }
+            spring.add(PREFIX + "sources[" + i + "]=" + s + ":"
+                    + s.files().stream().map(Path::toAbsolutePath).map(Path::toString).collect(Collectors.joining(",")));
+        }
+        if (speed != null) {
+            spring.add(PREFIX + "speed=" + speed);
+        }
+        if (loop) {
+            spring.add(PREFIX + "loop=true");
+        }
+        return spring.toArray(String[]::new);
+    }
+
+    /** The value of {@code --name value} or {@code --name=value}. */
+    private static String value(String[] args, int i, String arg) {
+        int eq = arg.indexOf('=');
+        if (eq >= 0) {
+            return arg.substring(eq + 1);
+        }
+        if (i + 1 >= args.length) {
+            throw new IllegalArgumentException(arg + " needs a value");
+        }
+        return args[i + 1];
+    }
+
+    private ServeCommand() {
+    }
+}

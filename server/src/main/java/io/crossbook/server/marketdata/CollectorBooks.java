@@ -1,0 +1,77 @@
+package io.crossbook.server.marketdata;
+
+import io.crossbook.core.book.OrderBook;
+import io.crossbook.core.model.FixedPoint;
+import io.crossbook.server.events.PriceUpdate;
+import io.crossbook.venues.common.MarketDataListener;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * A collector's listener on its feed thread: keeps each book's {@link BookState}, publishes a
+ * price event when a valid book's best bid or ask changes, and counts valid updates.
+ */
+final class CollectorBooks implements MarketDataListener {
+    private final ConcurrentHashMap<String, BookState> books = new ConcurrentHashMap<>();
+    private final Consumer<PriceUpdate> prices;
+    private volatile long updates;
+    private volatile long lastUpdateNanos;
+
+    CollectorBooks(Consumer<PriceUpdate> prices) {
+        this.prices = prices;
+    }
+
+    @Override
+    public void onBook(OrderBook book) {
+        String symbol = book.instrument().symbol();
+        long bid = book.bestBid();
+        long ask = book.bestAsk();
+        updates++; // single writer: the feed thread
+        lastUpdateNanos = System.nanoTime();
+        if (state(symbol).updated(bid, ask)) {
+            long ts = book.exchangeTimeMillis() > 0 ? book.exchangeTimeMillis() : book.receiveNanos() / 1_000_000;
+            prices.accept(new PriceUpdate(book.instrument().venue().id(), book.instrument().market().id(), symbol,
+                    price(bid, book.priceScale()), price(ask, book.priceScale()), ts));
+        }
+    }
+
+    @Override
+    public void onBookInvalid(OrderBook book) {
+        state(book.instrument().symbol()).invalidated();
+    }
+
+    /** Every book is invalid: its feed has stopped. */
+    void invalidateAll() {
+        books.values().forEach(BookState::invalidated);
+    }
+
+    BookState state(String symbol) {
+        return books.computeIfAbsent(symbol, s -> new BookState());
+    }
+
+    /** Symbols that have had a book, in no particular order. */
+    List<String> symbols() {
+        return new ArrayList<>(books.keySet());
+    }
+
+    long inSync() {
+        return books.values().stream().filter(BookState::inSync).count();
+    }
+
+    /** Valid book updates since the collector was created. */
+    long updates() {
+        return updates;
+    }
+
+    /** {@link System#nanoTime()} of the last valid update, 0 before the first. */
+    long lastUpdateNanos() {
+        return lastUpdateNanos;
+    }
+
+    /** An empty side has no price: null, never a made-up one. */
+    private static String price(long mantissa, int scale) {
+        return mantissa == OrderBook.NO_PRICE ? null : FixedPoint.format(mantissa, scale);
+    }
+}

@@ -117,7 +117,10 @@ class CollectorTest {
             assertThat(seen.get(i).sequence()).isGreaterThanOrEqualTo(seen.get(i - 1).sequence());
         }
         assertThat(cached).as("reads between two updates hit the cache").isPositive();
-        assertThat(last).isEqualTo(new BookRead.InSync(EXPECTED.snapshot(SYMBOL, 20), true));
+        assertThat(last).isInstanceOfSatisfying(BookRead.InSync.class,
+                in -> assertThat(in.snapshot()).isEqualTo(EXPECTED.snapshot(SYMBOL, 20)));
+        assertThat(book(20)).as("once finished, every read is served from the cache")
+                .isEqualTo(new BookRead.InSync(EXPECTED.snapshot(SYMBOL, 20), true));
     }
 
     @Test

@@ -22,6 +22,7 @@ class RecentLogsTest {
         appender.setContext(context);
         appender.start();
         Logger log = context.getLogger("recent-logs-test");
+        log.setAdditive(false);
         log.addAppender(appender);
         try {
             log.info("collector {} started", "binance:linear");

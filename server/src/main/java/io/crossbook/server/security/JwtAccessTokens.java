@@ -47,6 +47,8 @@ public final class JwtAccessTokens implements AccessTokens {
         this.clock = clock;
         JwtTimestampValidator expiry = new JwtTimestampValidator(CLOCK_SKEW);
         expiry.setClock(clock);
+        // A token without an expiry would never expire.
+        expiry.setAllowEmptyExpiryClaim(false);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(List.of(
                 expiry,
                 new JwtIssuerValidator(ISSUER),

@@ -55,40 +55,55 @@ public final class TestDatabase implements AutoCloseable {
     private final SimpleDriverDataSource dataSource;
     private final Runnable dropper;
 
-    private TestDatabase(Kind kind, String url, Properties connectionProperties, Runnable dropper) {
+    private TestDatabase(Kind kind, String url, Properties connectionProperties, Runnable dropper, boolean migrate) {
         this.kind = kind;
         this.url = url;
         this.dataSource = new SimpleDriverDataSource(driver(url), url, connectionProperties);
         this.dropper = dropper;
-        try {
-            Flyway.configure().dataSource(dataSource).locations(MIGRATIONS).load().migrate();
-        } catch (RuntimeException e) {
-            dropper.run();
-            throw e;
+        if (migrate) {
+            try {
+                Flyway.configure().dataSource(dataSource).locations(MIGRATIONS).load().migrate();
+            } catch (RuntimeException e) {
+                dropper.run();
+                throw e;
+            }
         }
     }
 
+    /** A migrated database of the kind. */
     public static TestDatabase create(Kind kind) {
-        return kind == Kind.SQLITE ? sqlite() : postgresql();
+        return open(kind, true);
+    }
+
+    /** An empty database of the kind, for tests of what migrates it. */
+    public static TestDatabase unmigrated(Kind kind) {
+        return open(kind, false);
     }
 
     public static TestDatabase sqlite() {
-        try {
-            Path dir = Files.createTempDirectory("crossbook-test-db");
-            Path file = dir.resolve("crossbook.db");
-            return new TestDatabase(Kind.SQLITE, Sqlite.url(file), Sqlite.connectionProperties(), () -> deleteTree(dir));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot create a temporary SQLite database", e);
-        }
+        return open(Kind.SQLITE, true);
     }
 
-    /** A new, empty schema in the test PostgreSQL; skips or fails (CI) when there is none. */
+    /** A new schema in the test PostgreSQL; skips or fails (CI) when there is none. */
     public static TestDatabase postgresql() {
-        assumeAvailable(Kind.POSTGRESQL);
+        return open(Kind.POSTGRESQL, true);
+    }
+
+    private static TestDatabase open(Kind kind, boolean migrate) {
+        assumeAvailable(kind);
+        if (kind == Kind.SQLITE) {
+            try {
+                Path dir = Files.createTempDirectory("crossbook-test-db");
+                return new TestDatabase(kind, Sqlite.url(dir.resolve("crossbook.db")), Sqlite.connectionProperties(),
+                        () -> deleteTree(dir), migrate);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot create a temporary SQLite database", e);
+            }
+        }
         String schema = "crossbook_test_" + UUID.randomUUID().toString().replace("-", "");
         execute("CREATE SCHEMA " + schema);
         String url = PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        return new TestDatabase(Kind.POSTGRESQL, url, pgCredentials(), () -> execute("DROP SCHEMA " + schema + " CASCADE"));
+        return new TestDatabase(kind, url, pgCredentials(), () -> execute("DROP SCHEMA " + schema + " CASCADE"), migrate);
     }
 
     public Kind kind() {

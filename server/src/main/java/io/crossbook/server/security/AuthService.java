@@ -77,6 +77,6 @@ public final class AuthService {
     }
 
     private static AccessTokens.Role role(String id) {
-        return JwtAccessTokens.role(id).orElseThrow(() -> new IllegalStateException("unknown role '" + id + "' in the store"));
+        return AccessTokens.Role.of(id).orElseThrow(() -> new IllegalStateException("unknown role '" + id + "' in the store"));
     }
 }

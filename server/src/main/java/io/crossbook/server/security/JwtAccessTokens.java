@@ -52,7 +52,7 @@ public final class JwtAccessTokens implements AccessTokens {
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(List.of(
                 expiry,
                 new JwtIssuerValidator(ISSUER),
-                new JwtClaimValidator<String>(ROLE, r -> role(r).isPresent()),
+                new JwtClaimValidator<String>(ROLE, r -> Role.of(r).isPresent()),
                 new JwtClaimValidator<String>(SESSION, sid -> sid != null && activeSession.test(sid)))));
     }
 
@@ -91,16 +91,7 @@ public final class JwtAccessTokens implements AccessTokens {
 
     /** The caller a validated token stands for. */
     static Caller caller(Jwt jwt) {
-        return new Caller(jwt.getSubject(), role(jwt.getClaimAsString(ROLE)).orElseThrow());
-    }
-
-    static Optional<Role> role(String id) {
-        for (Role role : Role.values()) {
-            if (role.id().equals(id)) {
-                return Optional.of(role);
-            }
-        }
-        return Optional.empty();
+        return new Caller(jwt.getSubject(), Role.of(jwt.getClaimAsString(ROLE)).orElseThrow());
     }
 
     /** An access token and its lifetime in seconds (the {@code expiresIn} of API.md). */

@@ -15,6 +15,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
@@ -38,7 +39,7 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 @SecurityScheme(name = SecurityConfiguration.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 public class SecurityConfiguration {
     static final String BEARER = "bearer";
-    private static final String ADMIN = "ADMIN";
+    private static final String ADMIN = AccessTokens.Role.ADMIN.name();
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, AuthProperties properties, JwtAccessTokens tokens, SecurityErrors errors)
@@ -46,9 +47,7 @@ public class SecurityConfiguration {
         http.authorizeHttpRequests(rules -> authorize(rules, properties.publicMarketData()))
                 .oauth2ResourceServer(server -> server
                         .bearerTokenResolver(bearerTokens())
-                        .jwt(jwt -> jwt.decoder(tokens.decoder()).jwtAuthenticationConverter(
-                                token -> new JwtAuthenticationToken(token, List.of(new SimpleGrantedAuthority(
-                                        "ROLE_" + JwtAccessTokens.caller(token).role().name())), token.getSubject())))
+                        .jwt(jwt -> jwt.decoder(tokens.decoder()).jwtAuthenticationConverter(SecurityConfiguration::authentication))
                         .authenticationEntryPoint(errors)
                         .accessDeniedHandler(errors))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))
@@ -69,6 +68,7 @@ public class SecurityConfiguration {
 
     private static void authorize(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules,
                                   boolean publicMarketData) {
+        // An error page renders the outcome of a request these rules already judged.
         rules.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/auth/login", "/api/auth/refresh").permitAll()
                 .requestMatchers("/health", "/actuator/health/**", "/actuator/prometheus",
@@ -84,6 +84,13 @@ public class SecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/**").authenticated()
                 .requestMatchers(HttpMethod.HEAD, "/**").authenticated()
                 .anyRequest().hasRole(ADMIN);
+    }
+
+    /** The caller of a validated token, with its role as the one authority ({@code ROLE_ADMIN}, {@code ROLE_VIEWER}). */
+    private static JwtAuthenticationToken authentication(Jwt token) {
+        AccessTokens.Caller caller = JwtAccessTokens.caller(token);
+        return new JwtAuthenticationToken(token, List.of(new SimpleGrantedAuthority("ROLE_" + caller.role().name())),
+                caller.username());
     }
 
     /**

@@ -30,7 +30,7 @@ public class UserController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a user", description = "Passwords need at least 12 characters and at most 72 bytes.")
     public ApiResponse<UserView> create(@Valid @RequestBody NewUser body) {
-        AccessTokens.Role role = JwtAccessTokens.role(body.role()).orElseThrow();
+        AccessTokens.Role role = AccessTokens.Role.of(body.role()).orElseThrow();
         return ApiResponse.ok(UserView.of(accounts.create(body.username(), body.password(), role)));
     }
 

@@ -12,17 +12,25 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record DatabaseProperties(String url, String user, String password, Path sqliteFile) {
 
     public DatabaseProperties {
+        url = blankToNull(url);
+        user = blankToNull(user);
+        password = blankToNull(password);
         sqliteFile = sqliteFile == null ? Path.of("data", "crossbook.db") : sqliteFile;
     }
 
     public boolean embedded() {
-        return url == null || url.isBlank();
+        return url == null;
     }
 
     /** Leaves the password out. */
     @Override
     public String toString() {
         return embedded() ? "SQLite " + sqliteFile.toAbsolutePath().normalize() : "PostgreSQL " + urlWithoutParameters();
+    }
+
+    /** Keys left empty in application.yml bind as empty strings; the driver must not get an empty user. */
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     /** The URL without its query, where a password may be passed. */

@@ -29,9 +29,12 @@ class PersistenceConfigurationTest {
     }
 
     @Test
-    void theDefaultFileIsDataCrossbookDb() {
-        assertThat(new DatabaseProperties(null, null, null, null).sqliteFile()).isEqualTo(Path.of("data", "crossbook.db"));
-        assertThat(new DatabaseProperties(" ", null, null, null).embedded()).isTrue();
+    void emptySettingsMeanTheDefaults() {
+        DatabaseProperties empty = new DatabaseProperties(" ", "", "", null);
+
+        assertThat(empty.embedded()).isTrue();
+        assertThat(empty.sqliteFile()).isEqualTo(Path.of("data", "crossbook.db"));
+        assertThat(new DatabaseProperties("jdbc:postgresql://db/crossbook", "", "", null).user()).isNull();
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,7 +46,7 @@ class AuthEndpointsTest {
         assertThat(result).hasStatus(HttpStatus.OK);
         String body = TestClient.body(result);
         assertThat(JsonPath.<Boolean>read(body, "$.success")).isTrue();
-        assertThat(JsonPath.<java.util.Map<String, Object>>read(body, "$.data"))
+        assertThat(JsonPath.<Map<String, Object>>read(body, "$.data"))
                 .containsOnlyKeys("accessToken", "refreshToken", "expiresIn")
                 .containsEntry("expiresIn", 900);
         TokenPair tokens = TestClient.tokens(result);

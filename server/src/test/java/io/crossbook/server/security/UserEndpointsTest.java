@@ -3,6 +3,7 @@ package io.crossbook.server.security;
 import static io.crossbook.server.security.TestClient.PASSWORD;
 import static io.crossbook.server.security.TestClient.error;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.jayway.jsonpath.JsonPath;
 import java.util.List;
@@ -42,7 +43,7 @@ class UserEndpointsTest {
         assertThat(user).containsOnlyKeys("username", "role", "createdAt")
                 .containsEntry("username", username).containsEntry("role", "viewer");
         assertThat(((Number) user.get("createdAt")).longValue()).isCloseTo(System.currentTimeMillis(),
-                org.assertj.core.data.Offset.offset(60_000L));
+                within(60_000L));
         assertThat(client.signIn(username, PASSWORD).accessToken()).isNotBlank();
     }
 

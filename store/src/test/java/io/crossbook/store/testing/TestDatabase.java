@@ -23,9 +23,9 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A fresh database with every Flyway migration applied, for one test: a temporary SQLite file
- * (opened with the server's settings) or a new schema in PostgreSQL. Closing it deletes the file
- * or drops the schema.
+ * A fresh database for one test, with every Flyway migration applied ({@link #unmigrated} for
+ * tests of the migrating itself): a temporary SQLite file opened with the server's settings, or a
+ * new schema in PostgreSQL. Closing it deletes the file or drops the schema.
  *
  * <p>PostgreSQL is {@code CROSSBOOK_TEST_PG_URL} (default {@code jdbc:postgresql://127.0.0.1:5432/test}),
  * {@code CROSSBOOK_TEST_PG_USER} (default {@code postgres}) and {@code CROSSBOOK_TEST_PG_PASSWORD}.

@@ -4,10 +4,12 @@ import jakarta.validation.ConstraintViolationException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.validation.BindException;
 import org.springframework.web.HttpMediaTypeException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -19,6 +21,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * The one place where failures become API.md envelopes. Bad input is always
@@ -36,6 +39,13 @@ public class ApiExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiResponse<Void>> api(ApiException e) {
         return respond(e.code(), e.getMessage());
+    }
+
+    @ExceptionHandler(RateLimitedException.class)
+    ResponseEntity<ApiResponse<Void>> rateLimited(RateLimitedException e) {
+        return ResponseEntity.status(e.code().status())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(ApiResponse.failure(e.code(), e.getMessage()));
     }
 
     /** {@code @Valid} bodies and bound parameter objects. */
@@ -94,7 +104,8 @@ public class ApiExceptionHandler {
             String field = d.getPath().stream()
                     .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            return respond(ErrorCode.VALIDATION_ERROR, field + ": " + d.getOriginalMessage());
+            String problem = d instanceof UnrecognizedPropertyException ? "unknown field" : d.getOriginalMessage();
+            return respond(ErrorCode.VALIDATION_ERROR, field + ": " + problem);
         }
         if (cause instanceof JacksonException j) {
             return respond(ErrorCode.VALIDATION_ERROR, "malformed JSON: " + j.getOriginalMessage());
@@ -117,9 +128,16 @@ public class ApiExceptionHandler {
         return respond(ErrorCode.FORBIDDEN, "this operation needs the admin role");
     }
 
+    /** Also what the security filters answer (through SecurityErrors) before a controller runs. */
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<ApiResponse<Void>> unauthenticated(AuthenticationException e) {
-        return respond(ErrorCode.UNAUTHORIZED, "sign in first");
+        boolean tokenRejected = e instanceof OAuth2AuthenticationException;
+        String message = tokenRejected
+                ? "the access token is invalid, expired or revoked; refresh it or sign in again"
+                : "sign in first: this needs an access token (Authorization: Bearer <token>)";
+        return ResponseEntity.status(ErrorCode.UNAUTHORIZED.status())
+                .header(HttpHeaders.WWW_AUTHENTICATE, tokenRejected ? "Bearer error=\"invalid_token\"" : "Bearer")
+                .body(ApiResponse.failure(ErrorCode.UNAUTHORIZED, message));
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,5 +1,6 @@
 package io.crossbook.server.security;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /** Verifies the access tokens that REST requests and WebSocket sessions present. */
@@ -15,8 +16,19 @@ public interface AccessTokens {
     enum Role {
         ADMIN, VIEWER;
 
+        /** The role's name in the API, in tokens and in the store: {@code admin}, {@code viewer}. */
         public String id() {
-            return name().toLowerCase();
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The role with the {@link #id()}; empty for anything else. */
+        public static Optional<Role> of(String id) {
+            for (Role role : values()) {
+                if (role.id().equals(id)) {
+                    return Optional.of(role);
+                }
+            }
+            return Optional.empty();
         }
     }
 }

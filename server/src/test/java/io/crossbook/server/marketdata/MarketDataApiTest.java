@@ -43,7 +43,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.RequestBuilder;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -51,19 +51,21 @@ import tools.jackson.databind.ObjectMapper;
  * The market-data API of the whole server, run as {@code crossbook serve --source ... --speed max}
  * over real recordings: Binance spot and USDⓈ-M BTCUSDT, and Bybit linear XRPUSDT with one delta
  * lost on the way (so that book is out of sync). No live feed is configured.
- *
- * <p>Until the security module lands, MockMvc runs without the servlet filters (so without
- * Spring Security), and the data source is an in-memory SQLite database.
+ * Every call is signed in as the admin (collector start and stop need it).
  */
 @SpringBootTest(properties = {
         "crossbook.market-data.feeds=",
         "crossbook.market-data.replay.speed=max",
-        "spring.datasource.url=jdbc:sqlite:file:crossbook-marketdata-api-test?mode=memory&cache=shared"})
-@AutoConfigureMockMvc(addFilters = false)
+        "crossbook.db.sqlite-file=target/test-db/${random.uuid}/crossbook.db",
+        "crossbook.security.admin-password=" + MarketDataApiTest.ADMIN_PASSWORD,
+        "crossbook.security.bcrypt-cost=4"})
+@AutoConfigureMockMvc
 class MarketDataApiTest {
     static final RecordedBooks.Replayed SPOT = RecordedBooks.replay(Venue.BINANCE, Market.SPOT, SPOT_EXCERPT);
     static final RecordedBooks.Replayed LINEAR = RecordedBooks.replay(Venue.BINANCE, Market.LINEAR, USDM_EXCERPT);
     static final ObjectMapper JSON = new ObjectMapper();
+    static final String ADMIN_PASSWORD = "market-data-test-admin";
+    private static String accessToken;
 
     @DynamicPropertySource
     static void recordings(DynamicPropertyRegistry registry) {
@@ -124,19 +126,29 @@ class MarketDataApiTest {
                 .allMatch(c -> c.status().state() == FeedState.FINISHED));
     }
 
-    JsonNode call(RequestBuilder request, int status) throws Exception {
-        MvcResult result = mvc.perform(request).andReturn();
+    /** Signs in once for the whole class (the server is shared). */
+    String accessToken() throws Exception {
+        if (accessToken == null) {
+            MvcResult login = mvc.perform(postJson("/api/auth/login",
+                    "{\"username\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}")).andReturn();
+            accessToken = JSON.readTree(login.getResponse().getContentAsString()).at("/data/accessToken").asString();
+        }
+        return accessToken;
+    }
+
+    JsonNode call(MockHttpServletRequestBuilder request, int status) throws Exception {
+        MvcResult result = mvc.perform(request.header("Authorization", "Bearer " + accessToken())).andReturn();
         JsonNode body = JSON.readTree(result.getResponse().getContentAsString());
         assertThat(result.getResponse().getStatus()).as("%s", body).isEqualTo(status);
         assertThat(body.get("success").asBoolean()).isEqualTo(status == 200);
         return body;
     }
 
-    JsonNode ok(RequestBuilder request) throws Exception {
+    JsonNode ok(MockHttpServletRequestBuilder request) throws Exception {
         return call(request, 200).get("data");
     }
 
-    static RequestBuilder postJson(String url, String json) {
+    static MockHttpServletRequestBuilder postJson(String url, String json) {
         return post(url).contentType(MediaType.APPLICATION_JSON).content(json);
     }
 

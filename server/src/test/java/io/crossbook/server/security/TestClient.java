@@ -14,7 +14,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /** Signs in, creates users and reads responses for the endpoint tests of a {@link ServerTest}. */
-final class TestClient {
+public final class TestClient {
     static final String ADMIN_PASSWORD = "admin-password-for-tests";
     static final String JWT_SECRET = "a signing key for tests, 32+ bytes long";
     static final String PASSWORD = "correct horse battery staple";
@@ -22,7 +22,7 @@ final class TestClient {
 
     private final MockMvcTester mvc;
 
-    TestClient(MockMvcTester mvc) {
+    public TestClient(MockMvcTester mvc) {
         this.mvc = mvc;
     }
 
@@ -47,7 +47,7 @@ final class TestClient {
         return tokens(result);
     }
 
-    TokenPair signInAsAdmin() {
+    public TokenPair signInAsAdmin() {
         return signIn(InitialAdmin.USERNAME, ADMIN_PASSWORD);
     }
 
@@ -61,7 +61,7 @@ final class TestClient {
         return username;
     }
 
-    TokenPair signInAsNew(String role) {
+    public TokenPair signInAsNew(String role) {
         return signIn(createUser(role), PASSWORD);
     }
 
@@ -69,11 +69,11 @@ final class TestClient {
         return postJson("/api/auth/refresh", "{\"refreshToken\":\"" + refreshToken + "\"}", null, newAddress());
     }
 
-    MvcTestResult get(String path, String accessToken) {
+    public MvcTestResult get(String path, String accessToken) {
         return mvc.get().uri(path).headers(h -> bearer(h, accessToken)).exchange();
     }
 
-    MvcTestResult postJson(String path, String json, String accessToken) {
+    public MvcTestResult postJson(String path, String json, String accessToken) {
         return postJson(path, json, accessToken, newAddress());
     }
 
@@ -97,7 +97,7 @@ final class TestClient {
                 ((Number) JsonPath.read(body, "$.data.expiresIn")).longValue());
     }
 
-    static String body(MvcTestResult result) {
+    public static String body(MvcTestResult result) {
         try {
             return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
         } catch (UnsupportedEncodingException e) {
@@ -106,7 +106,7 @@ final class TestClient {
     }
 
     /** Asserts an API.md error envelope and returns its message. */
-    static String error(MvcTestResult result, HttpStatus status, String code) {
+    public static String error(MvcTestResult result, HttpStatus status, String code) {
         assertThat(result).hasStatus(status);
         String body = body(result);
         assertThat(JsonPath.<Boolean>read(body, "$.success")).isFalse();

@@ -1,0 +1,28 @@
+package io.crossbook.server.settings;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.test.context.support.WithMockUser;
+
+/**
+ * The whole server on MockMvc with its own SQLite file, the test master key, no market-data feeds,
+ * signed in as the admin {@code ops}. Classes add their own properties with {@code @TestPropertySource}.
+ *
+ * <p>The database is named twice: {@code spring.datasource.url} for Spring Boot's own pool, and
+ * {@code crossbook.db.sqlite-file} for the server's persistence configuration where it takes over.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(properties = {
+        "spring.datasource.url=jdbc:sqlite:target/settings-test-${random.uuid}.db",
+        "crossbook.db.sqlite-file=target/test-db/${random.uuid}/crossbook.db",
+        "crossbook.market-data.feeds=",
+        "crossbook.credentials.master-key=" + TestKeys.MASTER_KEY})
+@AutoConfigureMockMvc
+@WithMockUser(username = "ops", roles = "ADMIN")
+public @interface SettingsServerTest {
+}

@@ -15,8 +15,8 @@ import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Tries exchanges' keys with a real signed read-only call (the account balances) and remembers each
@@ -52,7 +52,7 @@ public class ConnectionTests {
         return Optional.ofNullable(last.get(venue));
     }
 
-    @EventListener
+    @TransactionalEventListener
     void keysChanged(ExchangeKeysChanged event) {
         last.remove(event.venue());
     }

@@ -1,6 +1,7 @@
 package io.crossbook.server.settings;
 
 import io.crossbook.core.model.Venue;
+import io.crossbook.server.settings.ExchangeKeysChanged.Change;
 import io.crossbook.server.api.ApiException;
 import io.crossbook.server.api.ErrorCode;
 import io.crossbook.store.credentials.CredentialRepository;
@@ -21,12 +22,13 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The exchange API keys: from the environment, which takes precedence, or stored encrypted through the
  * settings API. Keys leave this class only as {@link ApiCredentials} for signing; everything shown or
- * logged carries the masked key at most. Every change is written to the {@code crossbook.audit} log:
- * who, when, which exchange.
+ * logged carries the masked key at most. Every change is written to the {@code crossbook.audit} log
+ * once committed: who, when, which exchange.
  */
 @Service
 public class ExchangeCredentials {
@@ -113,23 +115,29 @@ public class ExchangeCredentials {
                 cipher.encrypt(venue, SECRET, credentials.secret()),
                 credentials.passphrase() == null ? null : cipher.encrypt(venue, PASSPHRASE, credentials.passphrase()),
                 credentials.maskedApiKey(), cipher.masterKeyId(), now, actor)));
-        rows.forEach(repository::save);
         for (StoredCredentials row : rows) {
-            AUDIT.info("exchange keys stored: exchange={} key={} by={} at={}{}", row.venue().id(), row.maskedApiKey(), actor,
-                    Instant.ofEpochMilli(now), environment.containsKey(row.venue()) ? " (the environment's keys take precedence)" : "");
-            events.publishEvent(new ExchangeKeysChanged(row.venue()));
+            repository.save(row);
+            events.publishEvent(new ExchangeKeysChanged(row.venue(), Change.STORED, row.maskedApiKey(), actor, now));
         }
     }
 
     /** Deletes the exchange's stored keys; {@code NOT_FOUND} when it has none stored. */
     @Transactional
     public void delete(Venue venue, String actor) {
-        if (!repository.delete(venue)) {
-            throw ApiException.notFound("no stored keys for " + venue.id() + (environment.containsKey(venue)
-                    ? "; its keys come from the environment (" + CredentialsProperties.variable(venue, "KEY") + ")" : ""));
-        }
-        AUDIT.info("exchange keys deleted: exchange={} by={} at={}", venue.id(), actor, Instant.ofEpochMilli(clock.millis()));
-        events.publishEvent(new ExchangeKeysChanged(venue));
+        StoredCredentials stored = repository.find(venue).orElseThrow(() -> ApiException.notFound("no stored keys for " + venue.id()
+                + (environment.containsKey(venue) ? "; its keys come from the environment ("
+                + CredentialsProperties.variable(venue, "KEY") + ")" : "")));
+        repository.delete(venue);
+        events.publishEvent(new ExchangeKeysChanged(venue, Change.DELETED, stored.maskedApiKey(), actor, clock.millis()));
+    }
+
+    /** The audit trail, written once the change is committed: who changed which exchange's keys when, and the masked key. */
+    @TransactionalEventListener
+    void audit(ExchangeKeysChanged change) {
+        AUDIT.info("exchange keys {}: exchange={} key={} by={} at={}{}", change.change() == Change.STORED ? "stored" : "deleted",
+                change.venue().id(), change.maskedApiKey(), change.actor(), Instant.ofEpochMilli(change.at()),
+                change.change() == Change.STORED && environment.containsKey(change.venue())
+                        ? " (the environment's keys take precedence)" : "");
     }
 
     /** One line per exchange with keys, so an operator sees at start which accounts are connected and how. */

@@ -2,6 +2,13 @@ package io.crossbook.server.settings;
 
 import io.crossbook.core.model.Venue;
 
-/** Published when an exchange's stored keys are replaced or deleted: what was learnt about the old keys no longer holds. */
-public record ExchangeKeysChanged(Venue venue) {
+/**
+ * An exchange's stored keys were replaced or deleted (published in the transaction that does it): who
+ * did it when (epoch ms), and the masked key concerned. What was learnt about the old keys no longer holds.
+ */
+public record ExchangeKeysChanged(Venue venue, Change change, String maskedApiKey, String actor, long at) {
+
+    public enum Change {
+        STORED, DELETED
+    }
 }

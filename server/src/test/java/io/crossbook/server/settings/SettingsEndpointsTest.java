@@ -183,7 +183,7 @@ class SettingsEndpointsTest {
 
         assertThat(read(body, "$.data.okx.source").toString()).isEqualTo("none");
         assertThat(read(body, "$.data.binance.source").toString()).isEqualTo("stored");
-        assertThat(output).contains("exchange keys deleted: exchange=okx by=ops at=");
+        assertThat(output).contains("exchange keys deleted: exchange=okx key=okx-****4567 by=ops at=");
         assertThat(error(mvc.delete().uri("/api/settings/api/okx").with(csrf()).exchange(), HttpStatus.NOT_FOUND, "NOT_FOUND"))
                 .isEqualTo("no stored keys for okx");
         assertThat(error(mvc.delete().uri("/api/settings/api/kraken").with(csrf()).exchange(), HttpStatus.BAD_REQUEST,

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * {@code PUT /api/settings/api}: new keys for one or more exchanges, e.g.
  * {@code {"binance": {"apiKey": "…", "secret": "…"}, "okx": {"apiKey": "…", "secret": "…", "passphrase": "…"}}}.
- * Exchanges left out keep their keys.
+ * Exchanges left out keep their keys. These are the exchanges' HMAC keys (a key and a secret string);
+ * RSA and Ed25519 key pairs are not supported.
  */
 public record ApiKeysUpdate(@Valid Keys binance, @Valid Keys bybit, @Valid OkxKeys okx) {
 

@@ -3,6 +3,7 @@ package io.crossbook.server.settings;
 import io.crossbook.core.model.Venue;
 import io.crossbook.server.api.ApiException;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -37,15 +38,22 @@ public class ConnectionTests {
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
-    /** Tests the exchanges at once (each call may take up to its timeout), in the given order. */
-    public Map<Venue, KeyTestResult> run(List<Venue> venues) {
-        Map<Venue, Future<KeyTestResult>> running = new EnumMap<>(Venue.class);
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            venues.forEach(venue -> running.put(venue, pool.submit(() -> test(venue))));
+    /** Tests every exchange that has keys, at once (each call may take up to its timeout). */
+    public Map<Venue, KeyTestResult> runAll() {
+        List<Venue> venues = Arrays.stream(Venue.values()).filter(this::hasKeys).toList();
+        if (venues.isEmpty()) {
+            throw ApiException.validation("no exchange has API keys to test: store them with PUT /api/settings/api"
+                    + " or give them in the environment (CROSSBOOK_<EXCHANGE>_API_KEY, _API_SECRET)");
         }
-        Map<Venue, KeyTestResult> results = new EnumMap<>(Venue.class);
-        running.forEach((venue, result) -> results.put(venue, done(result)));
-        return results;
+        return run(venues);
+    }
+
+    /** Tests one exchange's keys; {@code VALIDATION_ERROR} naming {@code exchange} when it has none. */
+    public Map<Venue, KeyTestResult> run(Venue venue) {
+        if (!hasKeys(venue)) {
+            throw ApiException.validation("exchange: " + venue.id() + " has no API keys to test");
+        }
+        return run(List.of(venue));
     }
 
     public Optional<KeyTestResult> last(Venue venue) {
@@ -55,6 +63,21 @@ public class ConnectionTests {
     @TransactionalEventListener
     void keysChanged(ExchangeKeysChanged event) {
         last.remove(event.venue());
+    }
+
+    /** Keys that cannot be read count too: the test then reports why. */
+    private boolean hasKeys(Venue venue) {
+        return credentials.describe(venue).source() != CredentialSource.NONE;
+    }
+
+    private Map<Venue, KeyTestResult> run(List<Venue> venues) {
+        Map<Venue, Future<KeyTestResult>> running = new EnumMap<>(Venue.class);
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            venues.forEach(venue -> running.put(venue, pool.submit(() -> test(venue))));
+        }
+        Map<Venue, KeyTestResult> results = new EnumMap<>(Venue.class);
+        running.forEach((venue, result) -> results.put(venue, done(result)));
+        return results;
     }
 
     private KeyTestResult test(Venue venue) {
@@ -69,7 +92,11 @@ public class ConnectionTests {
             result = new KeyTestResult(false, e.code().name(), e.getMessage(), clock.millis());
         }
         last.put(venue, result);
-        LOG.info("{} API key test: {}", venue.id(), result.ok() ? "ok" : result.code() + ", " + result.message());
+        if (result.ok()) {
+            LOG.info("{} API key test: ok", venue.id());
+        } else {
+            LOG.warn("{} API key test failed: {}, {}", venue.id(), result.code(), result.message());
+        }
         return result;
     }
 

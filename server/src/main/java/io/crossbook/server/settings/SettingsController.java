@@ -6,9 +6,7 @@ import io.crossbook.server.api.ApiResponse;
 import io.crossbook.venues.common.ApiCredentials;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -78,22 +76,9 @@ public class SettingsController {
             required = false, content = @Content(mediaType = "application/json", schema = @Schema(implementation = KeyTestRequest.class)))
                                                         @RequestBody(required = false) byte[] body) {
         String exchange = body == null || body.length == 0 ? null : bodies.read(body, KeyTestRequest.class).exchange();
-        List<Venue> venues;
-        if (exchange == null) {
-            venues = Arrays.stream(Venue.values()).filter(v -> credentials.describe(v).source() != CredentialSource.NONE).toList();
-            if (venues.isEmpty()) {
-                throw ApiException.validation("no exchange has API keys to test: store them with PUT /api/settings/api"
-                        + " or give them in the environment (CROSSBOOK_<EXCHANGE>_API_KEY, _API_SECRET)");
-            }
-        } else {
-            Venue venue = Exchanges.parse("exchange", exchange);
-            if (credentials.describe(venue).source() == CredentialSource.NONE) {
-                throw ApiException.validation("exchange: " + venue.id() + " has no API keys to test");
-            }
-            venues = List.of(venue);
-        }
+        Map<Venue, KeyTestResult> outcomes = exchange == null ? tests.runAll() : tests.run(Exchanges.parse("exchange", exchange));
         Map<String, KeyTestResult> results = new LinkedHashMap<>();
-        tests.run(venues).forEach((venue, result) -> results.put(venue.id(), result));
+        outcomes.forEach((venue, result) -> results.put(venue.id(), result));
         return ApiResponse.ok(results);
     }
 

@@ -2,7 +2,6 @@ package io.crossbook.server.marketdata;
 
 import io.crossbook.server.api.ApiResponse;
 import java.util.List;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -10,18 +9,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class ExchangeController {
     private final MarketDataService marketData;
-    private final ObjectProvider<TradingKeys> tradingKeys;
+    private final TradingKeys tradingKeys;
 
-    public ExchangeController(MarketDataService marketData, ObjectProvider<TradingKeys> tradingKeys) {
+    public ExchangeController(MarketDataService marketData, TradingKeys tradingKeys) {
         this.marketData = marketData;
         this.tradingKeys = tradingKeys;
     }
 
     @GetMapping("/api/exchanges")
     public ApiResponse<List<ExchangeInfo>> exchanges() {
-        TradingKeys keys = tradingKeys.getIfAvailable();
         return ApiResponse.ok(marketData.exchanges().stream().map(e -> new ExchangeInfo(e.venue().id(), e.connected(),
-                keys == null || !keys.hasTradingKeys(e.venue()), e.ready(),
+                !tradingKeys.hasTradingKeys(e.venue()), e.ready(),
                 e.collectors().stream().map(c -> new ExchangeInfo.MarketInfo(c.market().id(), c.id(), c.source().id(),
                         c.status().state().name(), c.symbols())).toList())).toList());
     }

@@ -3,8 +3,8 @@ package io.crossbook.server.marketdata;
 import io.crossbook.core.model.Venue;
 
 /**
- * Whether Crossbook holds trading keys for an exchange: the settings module implements it. Without
- * an implementation, or without keys, an exchange is {@code publicOnly} (market data only).
+ * Whether Crossbook holds trading keys for an exchange (the settings module knows); without, an
+ * exchange is {@code publicOnly}: market data only.
  */
 public interface TradingKeys {
     boolean hasTradingKeys(Venue venue);

@@ -22,6 +22,7 @@ final class WsClient {
     private final Thread writer;
     private final Outbox outbox;
     private final AtomicBoolean open = new AtomicBoolean(true);
+    private final AtomicBoolean dropped = new AtomicBoolean();
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     private volatile Caller caller;
     private volatile ScheduledFuture<?> authDeadline;
@@ -111,6 +112,15 @@ final class WsClient {
         }
     }
 
+    /**
+     * Ends delivery for being too slow; {@code true} once per client, even if the container closed
+     * the session first (as Tomcat does when its own send timeout expires).
+     */
+    boolean drop() {
+        stop();
+        return dropped.compareAndSet(false, true);
+    }
+
     /** Closes the socket; may block while the container gives up on a stalled send. */
     void closeSession(CloseStatus status) {
         try {
@@ -122,7 +132,7 @@ final class WsClient {
 
     /** Counts a front-end log op against {@code perSecond}; {@code false} when over budget. */
     boolean tryLog(long nowNanos, int perSecond) {
-        if (nowNanos - logWindowStartNanos >= 1_000_000_000L) {
+        if (logsInWindow == 0 || nowNanos - logWindowStartNanos >= 1_000_000_000L) {
             logWindowStartNanos = nowNanos;
             logsInWindow = 0;
         }

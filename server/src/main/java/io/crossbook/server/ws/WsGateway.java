@@ -196,7 +196,7 @@ public final class WsGateway implements EventSink, DisposableBean {
 
     /** Never blocks: the close, which may wait for the container, runs on its own virtual thread. */
     private void drop(WsClient client, DropReason reason) {
-        if (!client.stop()) {
+        if (!client.drop()) {
             return;
         }
         meters.dropped(reason);

@@ -143,9 +143,9 @@ final class WsHandler extends TextWebSocketHandler {
                         "channels: at most " + properties.maxChannels() + " per connection"));
                 return;
             }
-            // acknowledged before registering, so that no event of a channel overtakes its acknowledgement
-            gateway.reply(client, frames.subscribed(channels));
+            // registered before the acknowledgement: every event published after it has been received is delivered
             gateway.subscribe(client, channels);
+            gateway.reply(client, frames.subscribed(channels));
         } else {
             gateway.unsubscribe(client, channels);
             gateway.reply(client, frames.unsubscribed(channels));

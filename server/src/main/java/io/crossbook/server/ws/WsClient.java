@@ -105,13 +105,6 @@ final class WsClient {
         return stopped;
     }
 
-    private void cancelAuthDeadline() {
-        ScheduledFuture<?> deadline = authDeadline;
-        if (deadline != null) {
-            deadline.cancel(false);
-        }
-    }
-
     /**
      * Ends delivery for being too slow; {@code true} once per client, even if the container closed
      * the session first (as Tomcat does when its own send timeout expires).
@@ -139,14 +132,22 @@ final class WsClient {
         return ++logsInWindow <= perSecond;
     }
 
+    private void cancelAuthDeadline() {
+        ScheduledFuture<?> deadline = authDeadline;
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
+    }
+
     private void writeLoop() {
         while (open.get()) {
             TextMessage frame = outbox.next(System.nanoTime());
+            CloseStatus close = closeWhenFlushed;
             if (frame != null) {
                 send(frame);
-            } else if (closeWhenFlushed != null) {
+            } else if (close != null) {
                 if (stop()) {
-                    closeSession(closeWhenFlushed);
+                    closeSession(close);
                 }
             } else {
                 long due = outbox.nextDueNanos();

@@ -4,6 +4,7 @@ import io.crossbook.server.api.ErrorCode;
 import io.crossbook.server.events.EventSink;
 import io.crossbook.server.events.PriceUpdate;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,9 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The WebSocket gateway, and the platform's {@link EventSink}: each event is serialised once and
  * offered to the outbox of every client subscribed to its channel, O(subscribers), without a lock
- * or a socket write on the publisher's thread. Each client's own writer sends. A client whose
- * outbox overflows or whose socket stalls a send beyond {@code crossbook.ws.send-timeout} is
- * dropped and counted, so a slow client never slows the feeds, the engine or other clients.
+ * or a socket write on the publisher's thread; each client's own writer (a virtual thread) sends.
+ * A client whose outbox overflows or whose socket stalls a send beyond
+ * {@code crossbook.ws.send-timeout} is dropped and counted, so a slow client never slows the
+ * feeds, the engine or other clients.
  */
 public final class WsGateway implements EventSink, DisposableBean {
     private static final Logger LOG = LoggerFactory.getLogger(WsGateway.class);
@@ -152,7 +154,7 @@ public final class WsGateway implements EventSink, DisposableBean {
         }
     }
 
-    void unsubscribe(WsClient client, List<String> channels) {
+    void unsubscribe(WsClient client, Collection<String> channels) {
         for (String channel : channels) {
             Subscription subscription = client.subscriptions().remove(channel);
             if (subscription != null) {
@@ -166,7 +168,10 @@ public final class WsGateway implements EventSink, DisposableBean {
         meters.sent.increment();
     }
 
-    /** Called by the client's writer when a send threw. */
+    /**
+     * Called by the client's writer when a send threw after {@code blockedNanos}: a stall if that
+     * reached the send timeout (the container's own timeout fired first), else a broken connection.
+     */
     void sendFailed(WsClient client, long blockedNanos) {
         if (blockedNanos >= properties.sendTimeout().toNanos()) {
             drop(client, DropReason.SEND_STALLED);
@@ -210,20 +215,14 @@ public final class WsGateway implements EventSink, DisposableBean {
     private void release(WsClient client) {
         client.stop();
         clients.remove(client.id(), client);
-        for (String channel : client.subscriptions().keySet()) {
-            Subscription subscription = client.subscriptions().remove(channel);
-            if (subscription != null) {
-                subscribers.remove(channel, subscription);
-                subscription.detach();
-            }
-        }
+        unsubscribe(client, client.subscriptions().keySet());
     }
 
     private TextMessage serialise(String event, Object data) {
         try {
             return frames.event(event, data);
         } catch (JacksonException e) {
-            LOG.error("ws: cannot serialise a '{}' event ({}); not sent", event, data.getClass().getName(), e);
+            LOG.error("ws: cannot serialise a '{}' event; not sent", event, e);
             return null;
         }
     }

@@ -19,20 +19,21 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The WebSocket fan-out harness: the gateway in embedded Tomcat, {@code --clients} real WebSocket
- * clients in this JVM, each subscribed to {@code price_update:binance:BTCUSDT}, {@code ETHUSDT} and
- * {@code BTCUSD_PERP} (five instruments: spot, USDⓈ-M and COIN-M), and a feed thread publishing the
- * recorded best bid/ask changes of those instruments through {@code EventSink.price}. Each update
- * carries its publication's {@code System.nanoTime()} in {@code ts}; the clients measure
- * publication to receipt.
+ * The WebSocket fan-out harness: the gateway in embedded Tomcat ({@link FanoutServer}),
+ * {@code --clients} WebSocket clients in this JVM ({@link FanoutClients}, on {@code --selectors}
+ * threads), each subscribed to {@code price_update:binance:BTCUSDT}, {@code ETHUSDT} and
+ * {@code BTCUSD_PERP} (five instruments: spot, USDⓈ-M and COIN-M), and this thread as the feed,
+ * publishing the recorded best bid/ask changes of those instruments through
+ * {@code EventSink.price}. Each update carries its publication's {@code System.nanoTime()} in
+ * {@code ts}, so that the clients measure publication to receipt.
  *
- * <p>{@code --rate N} publishes N updates per second per instrument, evenly spaced (below the
- * 100 ms coalescing interval, every update reaches every client, so the latency is the gateway's
- * own); {@code --rate recorded} replays the recordings' own timing ({@code --speed} times faster),
- * where bursts are coalesced and the latency includes that intended wait.
+ * <p>{@code --rate N} publishes N updates per second per instrument, evenly spaced: below the
+ * 100 ms coalescing interval every update reaches every client, and the latency is the gateway's
+ * own. {@code --rate recorded} replays the recordings' own timing ({@code --speed} times faster):
+ * bursts are coalesced, and the latency of the updates that were held includes that intended wait.
  *
  * <p>{@code java -cp bench/target/benchmarks.jar io.crossbook.bench.WsFanout --clients 500 --rate 8
- * --warmup 10 --duration 30}
+ * --warmup 30 --duration 60}
  */
 public final class WsFanout {
     private static final List<String> CHANNELS = List.of("price_update:binance:BTCUSDT", "price_update:binance:ETHUSDT",
@@ -67,59 +68,58 @@ public final class WsFanout {
     private record Publication(long offsetNanos, Instrument instrument, Change change) {
     }
 
+    /** What the feed thread saw in the measured window: its cost per update, and the gateway's counters at the start. */
+    private record Published(long[] costNanos, WsStats atStart) {
+    }
+
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
-        List<Instrument> instruments = RecordedTickers.load();
-        ConfigurableApplicationContext server = FanoutServer.start();
-        int port = ((WebServerApplicationContext) server).getWebServer().getPort();
-        WsGateway gateway = server.getBean(WsGateway.class);
+        List<Publication> schedule = schedule(options, RecordedTickers.load());
+        try (ConfigurableApplicationContext server = FanoutServer.start();
+                FanoutClients clients = new FanoutClients(((WebServerApplicationContext) server).getWebServer().getPort(),
+                        FanoutServer.TOKEN, CHANNELS, options.clients(), options.selectors())) {
+            clients.awaitSubscribed(30);
+            WsGateway gateway = server.getBean(WsGateway.class);
+            long start = System.nanoTime();
+            long measureFrom = start + Duration.ofSeconds(options.warmupSeconds()).toNanos();
+            long end = measureFrom + Duration.ofSeconds(options.durationSeconds()).toNanos();
+            clients.measure(measureFrom, end);
+            Published published = publish(schedule, gateway, start, measureFrom, end);
+            LockSupport.parkNanos(Duration.ofSeconds(1).toNanos()); // the last coalesced updates
+            report(options, clients, clients.stopAndCollect(), published, gateway.stats());
+        }
+        System.exit(0);
+    }
 
-        FanoutClients clients = new FanoutClients(port, FanoutServer.TOKEN, CHANNELS, options.clients(), options.selectors());
-        clients.awaitSubscribed(30);
-
-        List<Publication> schedule = schedule(options, instruments);
+    /** Publishes the schedule, repeated as often as needed, from {@code start} until {@code end}. */
+    private static Published publish(List<Publication> schedule, WsGateway gateway, long start, long measureFrom, long end) {
         long cycleNanos = schedule.getLast().offsetNanos() + 1;
-        long start = System.nanoTime() + Duration.ofMillis(200).toNanos();
-        long measureFrom = start + Duration.ofSeconds(options.warmupSeconds()).toNanos();
-        long end = measureFrom + Duration.ofSeconds(options.durationSeconds()).toNanos();
-        clients.measure(measureFrom, end);
-        WsStats before = null;
-        long[] publishCost = new long[1024];
-        int published = 0;
-        for (long cycle = 0; ; cycle++) {
-            for (Publication p : schedule) {
-                long due = start + cycle * cycleNanos + p.offsetNanos();
-                if (due - end >= 0) {
-                    break;
-                }
-                for (long wait; (wait = due - System.nanoTime()) > 0; ) {
-                    LockSupport.parkNanos(wait);
-                }
-                if (before == null && due - measureFrom >= 0) {
-                    before = gateway.stats();
-                }
-                long t0 = System.nanoTime();
-                gateway.price(new PriceUpdate("binance", p.instrument().type(), p.instrument().symbol(),
-                        p.change().bid(), p.change().ask(), t0));
-                long cost = System.nanoTime() - t0;
-                if (t0 - measureFrom >= 0 && t0 - end < 0) {
-                    if (published == publishCost.length) {
-                        publishCost = Arrays.copyOf(publishCost, published * 2);
-                    }
-                    publishCost[published++] = cost;
-                }
+        long[] cost = new long[1024];
+        int n = 0;
+        WsStats atStart = null;
+        for (long i = 0; ; i++) {
+            Publication p = schedule.get((int) (i % schedule.size()));
+            long due = start + i / schedule.size() * cycleNanos + p.offsetNanos();
+            if (due - end >= 0) {
+                return new Published(Arrays.copyOf(cost, n), atStart);
             }
-            if (start + (cycle + 1) * cycleNanos - end >= 0) {
-                break;
+            for (long wait; (wait = due - System.nanoTime()) > 0; ) {
+                LockSupport.parkNanos(wait);
+            }
+            if (atStart == null && due - measureFrom >= 0) {
+                atStart = gateway.stats();
+            }
+            long t0 = System.nanoTime();
+            gateway.price(new PriceUpdate("binance", p.instrument().type(), p.instrument().symbol(),
+                    p.change().bid(), p.change().ask(), t0));
+            long spent = System.nanoTime() - t0;
+            if (t0 - measureFrom >= 0) {
+                if (n == cost.length) {
+                    cost = Arrays.copyOf(cost, n * 2);
+                }
+                cost[n++] = spent;
             }
         }
-        LockSupport.parkNanos(Duration.ofSeconds(1).toNanos()); // let the last coalesced updates arrive
-        WsStats after = gateway.stats();
-        long[] latencies = clients.stopAndCollect();
-        report(options, clients, latencies, Arrays.copyOf(publishCost, published), before, after);
-        clients.close();
-        server.close();
-        System.exit(0);
     }
 
     private static List<Publication> schedule(Options options, List<Instrument> instruments) {
@@ -147,25 +147,25 @@ public final class WsFanout {
         return schedule;
     }
 
-    private static void report(Options options, FanoutClients clients, long[] latencies, long[] publishCost, WsStats before,
-            WsStats after) {
-        long expected = (long) publishCost.length * clients.size();
-        long closed = clients.closedByServer();
-        Arrays.sort(publishCost);
+    private static void report(Options options, FanoutClients clients, long[] latencies, Published published, WsStats end) {
+        long[] cost = published.costNanos();
+        Arrays.sort(cost);
+        WsStats start = published.atStart();
+        long expected = (long) cost.length * clients.size();
         System.out.printf(Locale.ROOT, "%nWsFanout: %d clients x %d channels (5 instruments), %s, %d s measured after %d s warm-up%n",
                 clients.size(), CHANNELS.size(), options.rate() == null
                         ? "recorded timing x" + options.speed() : options.rate() + " updates/s per instrument",
                 options.durationSeconds(), options.warmupSeconds());
-        System.out.printf(Locale.ROOT, "published %,d updates (%.1f/s); received %,d of %,d (%.2f %%); coalesced %,d; dropped clients %d (closed %d)%n",
-                publishCost.length, publishCost.length / (double) options.durationSeconds(), latencies.length, expected,
-                100.0 * latencies.length / expected, after.coalesced() - before.coalesced(), after.dropped(), closed);
+        System.out.printf(Locale.ROOT, "published %,d updates (%.1f/s); received %,d of %,d (%.2f %%); coalesced %,d; "
+                        + "dropped clients %d (closed by the server %d)%n",
+                cost.length, cost.length / (double) options.durationSeconds(), latencies.length, expected,
+                100.0 * latencies.length / expected, end.coalesced() - start.coalesced(), end.dropped(), clients.closedByServer());
         System.out.printf(Locale.ROOT, "publish -> receipt: p50 %s, p95 %s, p99 %s, p99.9 %s, max %s%n",
                 ms(latencies, 0.50), ms(latencies, 0.95), ms(latencies, 0.99), ms(latencies, 0.999), ms(latencies, 1));
         System.out.printf(Locale.ROOT, "feed thread per update (EventSink.price): p50 %s, p99 %s, max %s%n",
-                ms(publishCost, 0.50), ms(publishCost, 0.99), ms(publishCost, 1));
-        System.out.printf(Locale.ROOT, "frames sent %,d; machine: %d CPUs, %s, JDK %s %s%n", after.sent() - before.sent(),
-                Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("java.vm.vendor"),
-                System.getProperty("java.runtime.version"));
+                ms(cost, 0.50), ms(cost, 0.99), ms(cost, 1));
+        System.out.printf(Locale.ROOT, "machine: %d CPUs, %s, JDK %s %s%n", Runtime.getRuntime().availableProcessors(), cpuModel(),
+                System.getProperty("java.vm.vendor"), System.getProperty("java.runtime.version"));
     }
 
     private static String ms(long[] sorted, double q) {

@@ -89,8 +89,8 @@ final class WsHandler extends TextWebSocketHandler {
         }
         switch (op.stringValue()) {
             case "auth" -> authenticate(client, text(frame.get("token")));
-            case "subscribe" -> subscribe(client, frame.get("channels"), true);
-            case "unsubscribe" -> subscribe(client, frame.get("channels"), false);
+            case "subscribe" -> subscribe(client, frame.get("channels"));
+            case "unsubscribe" -> unsubscribe(client, frame.get("channels"));
             case "log" -> log(client, frame);
             default -> gateway.reply(client, frames.error(ErrorCode.VALIDATION_ERROR,
                     "op: unknown op '" + abbreviate(op.stringValue()) + "' (expected auth, subscribe, unsubscribe or log)"));
@@ -110,46 +110,61 @@ final class WsHandler extends TextWebSocketHandler {
         gateway.reply(client, frames.authenticated(caller.get()));
     }
 
-    private void subscribe(WsClient client, JsonNode requested, boolean subscribe) {
+    private void subscribe(WsClient client, JsonNode requested) {
+        List<String> channels = channels(client, requested);
+        if (channels == null) {
+            return;
+        }
+        long added = channels.stream().filter(c -> !client.subscriptions().containsKey(c)).count();
+        if (client.subscriptions().size() + added > properties.maxChannels()) {
+            gateway.reply(client, frames.error(ErrorCode.VALIDATION_ERROR,
+                    "channels: at most " + properties.maxChannels() + " per connection"));
+            return;
+        }
+        // registered before the acknowledgement: every event published after it has been received is delivered
+        gateway.subscribe(client, channels);
+        gateway.reply(client, frames.subscribed(channels));
+    }
+
+    private void unsubscribe(WsClient client, JsonNode requested) {
+        List<String> channels = channels(client, requested);
+        if (channels != null) {
+            gateway.unsubscribe(client, channels);
+            gateway.reply(client, frames.unsubscribed(channels));
+        }
+    }
+
+    /** The normalised channels of a (un)subscribe op, or {@code null} after telling the client why not. */
+    private List<String> channels(WsClient client, JsonNode requested) {
         if (client.caller() == null) {
             gateway.reply(client, frames.error(ErrorCode.UNAUTHORIZED, AUTHENTICATE_FIRST));
-            return;
+            return null;
         }
         if (requested == null || !requested.isArray() || requested.isEmpty()) {
             gateway.reply(client, frames.error(ErrorCode.VALIDATION_ERROR, "channels: must be a non-empty array of channel names"));
-            return;
+            return null;
         }
         List<String> channels = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (JsonNode name : requested) {
+            if (!name.isString()) {
+                problems.add(abbreviate(name.toString()) + ": not a channel name");
+                continue;
+            }
             try {
-                String channel = Channels.parse(text(name));
+                String channel = Channels.parse(name.stringValue());
                 if (!channels.contains(channel)) {
                     channels.add(channel);
                 }
-            } catch (IllegalArgumentException | NullPointerException e) {
-                problems.add(name.isString() ? "'" + abbreviate(name.stringValue()) + "': " + e.getMessage()
-                        : abbreviate(name.toString()) + ": not a channel name");
+            } catch (IllegalArgumentException e) {
+                problems.add("'" + abbreviate(name.stringValue()) + "': " + e.getMessage());
             }
         }
         if (!problems.isEmpty()) {
             gateway.reply(client, frames.error(ErrorCode.VALIDATION_ERROR, "channels: " + String.join("; ", problems)));
-            return;
+            return null;
         }
-        if (subscribe) {
-            long added = channels.stream().filter(c -> !client.subscriptions().containsKey(c)).count();
-            if (client.subscriptions().size() + added > properties.maxChannels()) {
-                gateway.reply(client, frames.error(ErrorCode.VALIDATION_ERROR,
-                        "channels: at most " + properties.maxChannels() + " per connection"));
-                return;
-            }
-            // registered before the acknowledgement: every event published after it has been received is delivered
-            gateway.subscribe(client, channels);
-            gateway.reply(client, frames.subscribed(channels));
-        } else {
-            gateway.unsubscribe(client, channels);
-            gateway.reply(client, frames.unsubscribed(channels));
-        }
+        return channels;
     }
 
     private void log(WsClient client, JsonNode frame) {

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -125,6 +126,8 @@ class WsGatewayTest {
             assertError(client, "VALIDATION_ERROR", "'price_update:kraken:BTCUSDT': unknown venue 'kraken'", "'prices': unknown channel");
             client.send("{\"op\":\"subscribe\",\"channels\":[]}");
             assertError(client, "VALIDATION_ERROR", "channels: must be a non-empty array");
+            client.send("{\"op\":\"subscribe\",\"channels\":[\"engine_alert\",42]}");
+            assertError(client, "VALIDATION_ERROR", "42: not a channel name");
             client.send("{\"op\":\"dance\"}");
             assertError(client, "VALIDATION_ERROR", "unknown op 'dance'");
             client.send("{\"channels\":[\"opportunity\"]}");
@@ -138,6 +141,18 @@ class WsGatewayTest {
             sink.publish("engine_alert", alert("after refused subscription"));
             assertThat(client.expect("engine_alert").get("message").stringValue()).isEqualTo("after refused subscription");
             assertThat(client.isClosed()).isFalse();
+        }
+    }
+
+    @Test
+    void aConnectionMaySubscribeToAtMost200Channels() throws Exception {
+        try (WsTestClient client = WsTestClient.authenticated(port, VIEWER_TOKEN)) {
+            List<String> symbols = IntStream.range(0, 199).mapToObj(i -> "\"price_update:bybit:ALT" + i + "USDT\"").toList();
+            client.send("{\"op\":\"subscribe\",\"channels\":[" + String.join(",", symbols) + "]}");
+            assertThat(client.expect("subscribed").get("channels")).hasSize(199);
+            client.send("{\"op\":\"subscribe\",\"channels\":[\"opportunity\",\"engine_alert\"]}");
+            assertError(client, "VALIDATION_ERROR", "channels: at most 200 per connection");
+            client.subscribe("opportunity");
         }
     }
 

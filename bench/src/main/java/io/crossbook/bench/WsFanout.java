@@ -6,6 +6,7 @@ import io.crossbook.server.events.PriceUpdate;
 import io.crossbook.server.ws.WsGateway;
 import io.crossbook.server.ws.WsStats;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,8 +69,42 @@ public final class WsFanout {
     private record Publication(long offsetNanos, Instrument instrument, Change change) {
     }
 
-    /** What the feed thread saw in the measured window: its cost per update, and the gateway's counters at the start. */
-    private record Published(long[] costNanos, WsStats atStart) {
+    /** What the feed thread saw in the measured window: its cost per update; the gateway's counters and the CPU use at the start. */
+    private record Published(long[] costNanos, WsStats atStart, CpuUse cpuAtStart) {
+    }
+
+    /**
+     * CPU time used so far by this JVM and, from {@code /proc/stat}, by the whole machine, so that a
+     * run can tell whether something else competed for the CPUs.
+     */
+    private record CpuUse(long atNanos, long processNanos, long machineBusyTicks, long machineTicks) {
+        static CpuUse now() {
+            long process = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+            long busy = 0;
+            long total = 0;
+            try {
+                String[] cpu = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+                for (int i = 1; i < cpu.length; i++) {
+                    long ticks = Long.parseLong(cpu[i]);
+                    total += ticks;
+                    busy += i == 4 || i == 5 ? 0 : ticks; // idle, iowait
+                }
+            } catch (IOException | RuntimeException e) {
+                // not Linux: the machine's share stays unknown
+            }
+            return new CpuUse(System.nanoTime(), process, busy, total);
+        }
+
+        /** "this JVM x CPUs, the rest of the machine y CPUs" between {@code start} and this sample. */
+        String since(CpuUse start) {
+            int cpus = Runtime.getRuntime().availableProcessors();
+            double jvm = (processNanos - start.processNanos) / (double) (atNanos - start.atNanos);
+            if (machineTicks == start.machineTicks) {
+                return String.format(Locale.ROOT, "this JVM %.2f of %d CPUs", jvm, cpus);
+            }
+            double machine = cpus * (machineBusyTicks - start.machineBusyTicks) / (double) (machineTicks - start.machineTicks);
+            return String.format(Locale.ROOT, "this JVM %.2f of %d CPUs, everything else %.2f", jvm, cpus, Math.max(0, machine - jvm));
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -85,8 +120,9 @@ public final class WsFanout {
             long end = measureFrom + Duration.ofSeconds(options.durationSeconds()).toNanos();
             clients.measure(measureFrom, end);
             Published published = publish(schedule, gateway, start, measureFrom, end);
+            CpuUse cpuAtEnd = CpuUse.now();
             LockSupport.parkNanos(Duration.ofSeconds(1).toNanos()); // the last coalesced updates
-            report(options, clients, clients.stopAndCollect(), published, gateway.stats());
+            report(options, clients, clients.stopAndCollect(), published, gateway.stats(), cpuAtEnd);
         }
         System.exit(0);
     }
@@ -97,17 +133,19 @@ public final class WsFanout {
         long[] cost = new long[1024];
         int n = 0;
         WsStats atStart = null;
+        CpuUse cpuAtStart = null;
         for (long i = 0; ; i++) {
             Publication p = schedule.get((int) (i % schedule.size()));
             long due = start + i / schedule.size() * cycleNanos + p.offsetNanos();
             if (due - end >= 0) {
-                return new Published(Arrays.copyOf(cost, n), atStart);
+                return new Published(Arrays.copyOf(cost, n), atStart, cpuAtStart);
             }
             for (long wait; (wait = due - System.nanoTime()) > 0; ) {
                 LockSupport.parkNanos(wait);
             }
             if (atStart == null && due - measureFrom >= 0) {
                 atStart = gateway.stats();
+                cpuAtStart = CpuUse.now();
             }
             long t0 = System.nanoTime();
             gateway.price(new PriceUpdate("binance", p.instrument().type(), p.instrument().symbol(),
@@ -147,7 +185,8 @@ public final class WsFanout {
         return schedule;
     }
 
-    private static void report(Options options, FanoutClients clients, long[] latencies, Published published, WsStats end) {
+    private static void report(Options options, FanoutClients clients, long[] latencies, Published published, WsStats end,
+            CpuUse cpuAtEnd) {
         long[] cost = published.costNanos();
         Arrays.sort(cost);
         WsStats start = published.atStart();
@@ -164,6 +203,7 @@ public final class WsFanout {
                 ms(latencies, 0.50), ms(latencies, 0.95), ms(latencies, 0.99), ms(latencies, 0.999), ms(latencies, 1));
         System.out.printf(Locale.ROOT, "feed thread per update (EventSink.price): p50 %s, p99 %s, max %s%n",
                 ms(cost, 0.50), ms(cost, 0.99), ms(cost, 1));
+        System.out.printf(Locale.ROOT, "CPU in the window: %s%n", cpuAtEnd.since(published.cpuAtStart()));
         System.out.printf(Locale.ROOT, "machine: %d CPUs, %s, JDK %s %s%n", Runtime.getRuntime().availableProcessors(), cpuModel(),
                 System.getProperty("java.vm.vendor"), System.getProperty("java.runtime.version"));
     }

@@ -11,11 +11,11 @@ data="${CROSSBOOK_SHARED_DATA:-$root/../shared/data}"
 recording="$data/binance/hftbacktest/usdm/btcusdt_20240808.gz"
 command -v wrk >/dev/null || { echo "rest-load: wrk not found (apt install wrk)" >&2; exit 1; }
 [ -f "$recording" ] || { echo "rest-load: recording not found: $recording" >&2; exit 1; }
-[ -f "$root/server/target/crossbook.jar" ] || (cd "$root" && ./mvnw -q -B -DskipTests -pl server -am package)
+[ -f "$root/server/target/crossbook-exec.jar" ] || (cd "$root" && ./mvnw -q -B -DskipTests -pl server -am package)
 
 work="$(mktemp -d)"
 password="bench-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')"
-(cd "$work" && CROSSBOOK_ADMIN_PASSWORD="$password" exec "$JAVA_HOME/bin/java" -Xms512m -Xmx512m -jar "$root/server/target/crossbook.jar" \
+(cd "$work" && CROSSBOOK_ADMIN_PASSWORD="$password" exec "$JAVA_HOME/bin/java" -Xms512m -Xmx512m -jar "$root/server/target/crossbook-exec.jar" \
     serve --source "binance:linear:$recording" --speed 1x --loop --server.port="$port" \
     --crossbook.market-data.feeds= >"$work/server.log" 2>&1) &
 server=$!

@@ -59,7 +59,8 @@ class SystemApiTest {
         Map<String, Object> api = (Map<String, Object>) ((Map<String, Object>) status.get("performance")).get("api");
         assertThat(((Number) api.get("count")).longValue()).as("the first status call was timed").isPositive();
         assertThat(((Number) api.get("p99Millis")).doubleValue()).isPositive();
-        assertThat(((Map<String, Object>) status.get("performance"))).containsKey("marketData");
+        assertThat(((Map<String, Object>) status.get("performance"))).containsKeys("marketData", "websocket");
+        assertThat(modules.get("websocket")).containsEntry("health", "UP");
     }
 
     @Test
@@ -118,6 +119,7 @@ class SystemApiTest {
 
         assertThat(scrape).hasStatus(HttpStatus.OK);
         assertThat(body(scrape)).contains("crossbook_api_requests_seconds{quantile=\"0.99\"}", "crossbook_prices_cache",
+                "crossbook_ws_clients",
                 "jvm_memory_used_bytes");
     }
 }

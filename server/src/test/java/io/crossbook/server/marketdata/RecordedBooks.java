@@ -24,7 +24,7 @@ import java.util.List;
  * The expectations, computed apart from the collectors: a {@link ReplaySession} over the same
  * recording, and the book's levels written out with {@link java.math.BigDecimal}.
  */
-final class RecordedBooks {
+public final class RecordedBooks {
     private RecordedBooks() {
     }
 
@@ -32,7 +32,7 @@ final class RecordedBooks {
      * The feed handler after a whole recording, with every valid update's sequence and best bid
      * and ask on the way.
      */
-    record Replayed(FeedHandler<?> handler, List<Long> sequences, List<List<String>> tops) {
+    public record Replayed(FeedHandler<?> handler, List<Long> sequences, List<List<String>> tops) {
         OrderBook book(String symbol) {
             return handler.book(symbol);
         }
@@ -42,7 +42,7 @@ final class RecordedBooks {
         }
     }
 
-    static Replayed replay(Venue venue, Market market, Path file) {
+    public static Replayed replay(Venue venue, Market market, Path file) {
         List<Long> sequences = new ArrayList<>();
         List<List<String>> tops = new ArrayList<>();
         MarketDataListener listener = new MarketDataListener() {

@@ -10,7 +10,12 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class CrossbookServer {
-    public static void start(String[] args) {
+    /**
+     * Starts the server with Spring's arguments ({@code crossbook serve} has taken its own). Also
+     * the entry point of the DevTools loop ({@code spring-boot:run}), which restarts it with the
+     * same arguments.
+     */
+    public static void main(String[] args) {
         SpringApplication.run(CrossbookServer.class, args);
     }
 }

@@ -22,7 +22,7 @@ final class ServeCommand {
     private static final String PREFIX = "--crossbook.market-data.replay.";
 
     static int run(String[] args) {
-        CrossbookServer.start(springArgs(args));
+        CrossbookServer.main(springArgs(args));
         return Cli.KEEP_RUNNING;
     }
 

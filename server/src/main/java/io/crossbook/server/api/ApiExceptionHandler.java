@@ -101,9 +101,7 @@ public class ApiExceptionHandler {
     ResponseEntity<ApiResponse<Void>> unreadable(HttpMessageNotReadableException e) {
         Throwable cause = e.getMostSpecificCause();
         if (cause instanceof DatabindException d && !d.getPath().isEmpty()) {
-            String field = d.getPath().stream()
-                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
+            String field = fieldPath(d);
             String problem = d instanceof UnrecognizedPropertyException ? "unknown field" : d.getOriginalMessage();
             return respond(ErrorCode.VALIDATION_ERROR, field + ": " + problem);
         }
@@ -145,6 +143,13 @@ public class ApiExceptionHandler {
         String ref = Long.toHexString(System.nanoTime());
         LOG.error("unhandled error, ref {}", ref, e);
         return respond(ErrorCode.INTERNAL_ERROR, "internal error (ref " + ref + "); see the server log");
+    }
+
+    /** Where in the body a binding failed: {@code items[1].exchange}; empty at the top level. */
+    public static String fieldPath(DatabindException e) {
+        return e.getPath().stream()
+                .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
     private static String parameterName(String name) {

@@ -1,6 +1,7 @@
 package io.crossbook.server.settings;
 
 import io.crossbook.server.api.ApiException;
+import io.crossbook.server.api.ApiExceptionHandler;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.Collection;
@@ -57,9 +58,7 @@ class SecretSafeBodies {
     }
 
     private static String problem(DatabindException e) {
-        String field = e.getPath().stream()
-                .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+        String field = ApiExceptionHandler.fieldPath(e);
         if (field.isEmpty()) {
             return "request body must be a JSON object" + at(e.getLocation());
         }

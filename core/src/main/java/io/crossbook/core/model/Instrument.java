@@ -47,6 +47,34 @@ public record Instrument(
         return Math.max(0, lotSize.stripTrailingZeros().scale());
     }
 
+    /**
+     * A quantity in the base currency expressed in this instrument's order units: contracts where
+     * one contract is {@code contractSize} of the base, the base itself for spot. Exact; throws
+     * {@link ArithmeticException} when the base quantity is not a whole number of units, and
+     * {@link UnsupportedOperationException} for inverse contracts, whose size is quoted in the
+     * quote currency and so depends on the price.
+     */
+    public BigDecimal toOrderQty(BigDecimal baseQty) {
+        if (market == Market.INVERSE) {
+            throw new UnsupportedOperationException(id() + ": inverse contracts are sized in the quote currency");
+        }
+        return contractSize.compareTo(BigDecimal.ONE) == 0 ? baseQty
+                : baseQty.divide(contractSize).stripTrailingZeros();
+    }
+
+    /** The base-currency quantity of {@code orderQty} order units (the inverse of {@link #toOrderQty}). */
+    public BigDecimal toBaseQty(BigDecimal orderQty) {
+        if (market == Market.INVERSE) {
+            throw new UnsupportedOperationException(id() + ": inverse contracts are sized in the quote currency");
+        }
+        return orderQty.multiply(contractSize).stripTrailingZeros();
+    }
+
+    /** True when {@code orderQty} is a positive whole number of lots. */
+    public boolean isWholeLots(BigDecimal orderQty) {
+        return orderQty.signum() > 0 && orderQty.remainder(lotSize).signum() == 0;
+    }
+
     private static void requirePositive(BigDecimal value, String name) {
         Objects.requireNonNull(value, name);
         if (value.signum() <= 0) {

@@ -2,6 +2,7 @@ package io.crossbook.server.marketdata;
 
 import io.crossbook.core.book.BookSnapshot;
 import io.crossbook.core.book.OrderBook;
+import io.crossbook.core.model.Instrument;
 import io.crossbook.core.model.Market;
 import io.crossbook.core.model.Venue;
 import io.crossbook.server.api.ApiException;
@@ -18,6 +19,8 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +54,7 @@ public final class Collector {
     private final Market market;
     private final Source source;
     private final List<String> files;
+    private final Map<String, Instrument> recordedInstruments;
     private final Function<MarketDataListener, Feed> feeds;
     private final CollectorBooks books;
     private final Timer lag;
@@ -61,19 +65,23 @@ public final class Collector {
     private boolean running; // guarded by this
 
     /**
-     * @param files  the recording's file names for a replay, empty for a live collector
-     * @param feeds  makes a new feed that reports to the given listener
-     * @param prices receives a price event on the feed thread whenever a book's best bid or ask changes
+     * @param files       the recording's file names for a replay, empty for a live collector
+     * @param instruments a replay's recorded instrument metadata by symbol (a live feed loads its own)
+     * @param feeds       makes a new feed that reports to the given listener
+     * @param prices      receives a price event on the feed thread whenever a book's best bid or ask changes
+     * @param downstream  hears every book update and invalidation, on the feed thread
      */
-    Collector(Venue venue, Market market, Source source, List<String> files, Function<MarketDataListener, Feed> feeds,
-              Consumer<PriceUpdate> prices, MeterRegistry registry) {
+    Collector(Venue venue, Market market, Source source, List<String> files, Map<String, Instrument> instruments,
+              Function<MarketDataListener, Feed> feeds, Consumer<PriceUpdate> prices, MarketDataListener downstream,
+              MeterRegistry registry) {
         this.id = venue.id() + ":" + market.id();
         this.venue = venue;
         this.market = market;
         this.source = source;
         this.files = List.copyOf(files);
+        this.recordedInstruments = Map.copyOf(instruments);
         this.feeds = feeds;
-        this.books = new CollectorBooks(prices);
+        this.books = new CollectorBooks(prices, downstream);
         this.feed = feeds.apply(books);
         Tags tags = Tags.of("collector", id, "exchange", venue.id(), "market", market.id(), "source", source.id());
         FunctionCounter.builder("crossbook.marketdata.book.updates", books, CollectorBooks::updates)
@@ -118,6 +126,19 @@ public final class Collector {
         LinkedHashSet<String> all = new LinkedHashSet<>(f.symbols());
         all.addAll(books.symbols());
         return List.copyOf(all);
+    }
+
+    /**
+     * The exchange's metadata for a symbol: a replay's recorded metadata, or what the live feed
+     * loaded from the exchange (empty while it has not, or is stopped).
+     */
+    public Optional<Instrument> instrument(String symbol) {
+        if (source == Source.REPLAY) {
+            return Optional.ofNullable(recordedInstruments.get(symbol));
+        }
+        Feed f = runningFeed();
+        return f == null ? Optional.empty()
+                : Optional.ofNullable(await(f.read(h -> h == null ? null : h.instrument(symbol), null), id));
     }
 
     public synchronized boolean running() {

@@ -11,16 +11,19 @@ import java.util.function.Consumer;
 
 /**
  * A collector's listener on its feed thread: keeps each book's {@link BookState}, publishes a
- * price event when a valid book's best bid or ask changes, and counts valid updates.
+ * price event when a valid book's best bid or ask changes, counts valid updates, and passes every
+ * update and invalidation on downstream (the engine's feed).
  */
 final class CollectorBooks implements MarketDataListener {
     private final ConcurrentHashMap<String, BookState> books = new ConcurrentHashMap<>();
     private final Consumer<PriceUpdate> prices;
+    private final MarketDataListener downstream;
     private volatile long updates;
     private volatile long lastUpdateNanos;
 
-    CollectorBooks(Consumer<PriceUpdate> prices) {
+    CollectorBooks(Consumer<PriceUpdate> prices, MarketDataListener downstream) {
         this.prices = prices;
+        this.downstream = downstream;
     }
 
     @Override
@@ -30,6 +33,7 @@ final class CollectorBooks implements MarketDataListener {
         long ask = book.bestAsk();
         updates++; // single writer: the feed thread
         lastUpdateNanos = System.nanoTime();
+        downstream.onBook(book);
         if (state(symbol).updated(bid, ask)) {
             long ts = book.exchangeTimeMillis() > 0 ? book.exchangeTimeMillis() : book.receiveNanos() / 1_000_000;
             prices.accept(new PriceUpdate(book.instrument().venue().id(), book.instrument().market().id(), symbol,
@@ -40,6 +44,7 @@ final class CollectorBooks implements MarketDataListener {
     @Override
     public void onBookInvalid(OrderBook book) {
         state(book.instrument().symbol()).invalidated();
+        downstream.onBookInvalid(book);
     }
 
     /** Every book is invalid: its feed has stopped. */

@@ -1,14 +1,19 @@
 package io.crossbook.server.marketdata;
 
+import io.crossbook.core.book.OrderBook;
 import io.crossbook.core.clean.CleaningRules;
+import io.crossbook.core.model.Instrument;
+import io.crossbook.core.model.InstrumentId;
 import io.crossbook.core.model.Market;
 import io.crossbook.core.model.Venue;
 import io.crossbook.server.api.ApiException;
 import io.crossbook.server.events.EventSink;
 import io.crossbook.server.events.PriceUpdate;
+import io.crossbook.server.replay.InstrumentFile;
 import io.crossbook.server.replay.ReplaySource;
 import io.crossbook.server.replay.Speed;
 import io.crossbook.venues.Venues;
+import io.crossbook.venues.common.MarketDataListener;
 import io.crossbook.venues.common.RestClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
@@ -44,13 +49,25 @@ public class MarketDataService implements DisposableBean {
     private final ObjectProvider<EventSink> eventSinks;
     private final AtomicLong failedPriceEvents = new AtomicLong();
     private volatile EventSink events;
+    private volatile MarketDataListener booksDownstream = MarketDataListener.NONE;
+    private final MarketDataListener forward = new MarketDataListener() {
+        @Override
+        public void onBook(OrderBook book) {
+            booksDownstream.onBook(book);
+        }
+
+        @Override
+        public void onBookInvalid(OrderBook book) {
+            booksDownstream.onBookInvalid(book);
+        }
+    };
 
     public MarketDataService(MarketDataProperties properties, MeterRegistry registry,
                              ObjectProvider<EventSink> eventSinks) {
         this.eventSinks = eventSinks;
         CleaningRules rules = properties.cleaningRules();
         MarketDataProperties.Replay replay = properties.replay();
-        Map<String, ReplaySource> replays = replaySources(replay.sources());
+        Map<String, ReplaySource> replays = replaySources(replay.sources(), replay.instruments());
         Speed speed;
         try {
             speed = Speed.parse(replay.speed());
@@ -80,23 +97,34 @@ public class MarketDataService implements DisposableBean {
                 rest = new RestClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
             }
             RestClient http = rest;
-            add(new Collector(venue, market, Collector.Source.LIVE, List.of(),
+            add(new Collector(venue, market, Collector.Source.LIVE, List.of(), Map.of(),
                     listener -> new LiveFeed(Venues.protocol(venue, market), symbols, rules, listener, http),
-                    this::publish, registry));
+                    this::publish, forward, registry));
         }
         for (ReplaySource source : replays.values()) {
             add(replayCollector(source, rules, speed, replay.loop(), registry));
         }
     }
 
-    private static Map<String, ReplaySource> replaySources(List<String> specs) {
+    private static Map<String, ReplaySource> replaySources(List<String> specs, List<String> instrumentSpecs) {
+        List<InstrumentFile> metadata = new ArrayList<>();
+        for (String spec : instrumentSpecs) {
+            try {
+                metadata.add(InstrumentFile.parse(spec));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("crossbook.market-data.replay.instruments: " + e.getMessage(), e);
+            }
+        }
         Map<String, ReplaySource> out = new LinkedHashMap<>();
         for (String spec : specs) {
             ReplaySource source;
             try {
                 source = ReplaySource.parse(spec);
+                for (InstrumentFile m : metadata) {
+                    source = source.with(m);
+                }
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("crossbook.market-data.replay.sources: " + e.getMessage(), e);
+                throw new IllegalArgumentException("crossbook.market-data.replay: " + e.getMessage(), e);
             }
             if (out.put(source.toString(), source) != null) {
                 throw new IllegalArgumentException("crossbook.market-data.replay.sources: " + source
@@ -109,8 +137,8 @@ public class MarketDataService implements DisposableBean {
     private Collector replayCollector(ReplaySource source, CleaningRules rules, Speed speed, boolean loop,
                                       MeterRegistry registry) {
         List<String> names = source.files().stream().map(Path::getFileName).map(Path::toString).toList();
-        return new Collector(source.venue(), source.market(), Collector.Source.REPLAY, names,
-                listener -> new ReplayFeed(source, rules, listener, speed, loop), this::publish, registry);
+        return new Collector(source.venue(), source.market(), Collector.Source.REPLAY, names, source.instruments(),
+                listener -> new ReplayFeed(source, rules, listener, speed, loop), this::publish, forward, registry);
     }
 
     private void add(Collector c) {
@@ -142,6 +170,16 @@ public class MarketDataService implements DisposableBean {
                 LOG.warn("price event #{} could not be published", n, e);
             }
         }
+    }
+
+    /** Every collector's book updates and invalidations go on to {@code listener}, on the feed threads. */
+    public void forwardBooksTo(MarketDataListener listener) {
+        booksDownstream = listener;
+    }
+
+    /** The exchange's metadata for an instrument, if its venue-market is collected and the metadata is known. */
+    public Optional<Instrument> instrument(InstrumentId id) {
+        return collector(id.venue().id() + ":" + id.market().id()).flatMap(c -> c.instrument(id.symbol()));
     }
 
     public void startAll() {

@@ -16,7 +16,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -139,7 +138,7 @@ final class ReplayFeed implements Feed {
     }
 
     private void beginPass() {
-        handler = protocol.newHandler(Map.of(), rules, listener, ResyncRequester.NONE);
+        handler = protocol.newHandler(source.instruments(), rules, listener, ResyncRequester.NONE);
         recording = new RecordedFiles(source.files());
         pass++;
         passMessages = 0;

@@ -13,7 +13,6 @@ import io.crossbook.venues.common.ResyncRequester;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongConsumer;
@@ -45,7 +44,7 @@ public final class ReplaySession {
         PriorityQueue<Cursor> queue = new PriorityQueue<>((a, b) -> Long.compare(a.head.receiveNanos(), b.head.receiveNanos()));
         for (ReplaySource source : sources) {
             FeedHandler<?> handler = Venues.protocol(source.venue(), source.market())
-                    .newHandler(Map.of(), rules, listener, ResyncRequester.NONE);
+                    .newHandler(source.instruments(), rules, listener, ResyncRequester.NONE);
             handlers.add(handler);
             Cursor c = new Cursor(source, handler);
             if (c.advance()) {

@@ -1,14 +1,35 @@
 package io.crossbook.server.replay;
 
+import io.crossbook.core.model.Instrument;
 import io.crossbook.core.model.Market;
 import io.crossbook.core.model.Venue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-/** One venue-market's recorded files, replayed in the order given: {@code VENUE:MARKET:FILE[,FILE...]}. */
-public record ReplaySource(Venue venue, Market market, List<Path> files) {
+/**
+ * One venue-market's recorded files, replayed in the order given: {@code VENUE:MARKET:FILE[,FILE...]};
+ * with the exchange's instrument metadata by symbol where a recorded instruments response was
+ * given ({@link InstrumentFile}), else none: the books then take their scales from the data.
+ */
+public record ReplaySource(Venue venue, Market market, List<Path> files, Map<String, Instrument> instruments) {
+
+    public ReplaySource {
+        files = List.copyOf(files);
+        instruments = Map.copyOf(instruments);
+    }
+
+    public ReplaySource(Venue venue, Market market, List<Path> files) {
+        this(venue, market, files, Map.of());
+    }
+
+    /** This source with the instruments of {@code metadata} if it is for the same venue-market. */
+    public ReplaySource with(InstrumentFile metadata) {
+        return metadata.venue() == venue && metadata.market() == market
+                ? new ReplaySource(venue, market, files, metadata.load()) : this;
+    }
 
     public static ReplaySource parse(String spec) {
         String[] parts = spec.split(":", 3);

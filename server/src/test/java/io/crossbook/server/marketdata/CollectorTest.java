@@ -51,8 +51,8 @@ class CollectorTest {
     Collector replaying(Path file, String speed) {
         ReplaySource source = new ReplaySource(Venue.BINANCE, Market.LINEAR, List.of(file));
         collector = new Collector(Venue.BINANCE, Market.LINEAR, Collector.Source.REPLAY, List.of(file.getFileName().toString()),
-                listener -> new ReplayFeed(source, CleaningRules.DEFAULT, listener, Speed.parse(speed), false),
-                prices::add, registry);
+                Map.of(), listener -> new ReplayFeed(source, CleaningRules.DEFAULT, listener, Speed.parse(speed), false),
+                prices::add, MarketDataListener.NONE, registry);
         collector.start();
         return collector;
     }
@@ -152,8 +152,8 @@ class CollectorTest {
             r.forEachRemaining(messages::add);
         }
         SteppedFeed[] feed = new SteppedFeed[1];
-        collector = new Collector(Venue.BINANCE, Market.LINEAR, Collector.Source.REPLAY, List.of(),
-                listener -> feed[0] = new SteppedFeed(listener), prices::add, registry);
+        collector = new Collector(Venue.BINANCE, Market.LINEAR, Collector.Source.REPLAY, List.of(), Map.of(),
+                listener -> feed[0] = new SteppedFeed(listener), prices::add, MarketDataListener.NONE, registry);
         collector.start();
         int at = RecordedBooks.indexOf(messages.stream().map(RecordedMessage::text).toList(), "\"lastUpdateId\"", 0) + 100;
         feed[0].play(messages.subList(0, at));

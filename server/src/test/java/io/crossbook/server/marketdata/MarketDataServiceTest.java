@@ -18,7 +18,7 @@ class MarketDataServiceTest {
 
     static MarketDataService service(List<String> feeds, List<String> replays, String speed) {
         MarketDataProperties properties = new MarketDataProperties(feeds, 2, Duration.ofSeconds(1), Duration.ofSeconds(10),
-                new MarketDataProperties.Replay(replays, speed, false));
+                new MarketDataProperties.Replay(replays, speed, false, List.of()));
         return new MarketDataService(properties, new SimpleMeterRegistry(),
                 new DefaultListableBeanFactory().getBeanProvider(EventSink.class));
     }

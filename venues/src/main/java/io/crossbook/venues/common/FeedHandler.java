@@ -142,6 +142,11 @@ public abstract class FeedHandler<S extends SymbolFeed> {
         return List.copyOf(symbols.keySet());
     }
 
+    /** The exchange's metadata for a symbol, or null when it was not given (a replay without it). */
+    public final Instrument instrument(String symbol) {
+        return instruments.get(symbol);
+    }
+
     public final OrderBook book(String symbol) {
         S s = symbols.get(symbol);
         return s == null ? null : s.book;

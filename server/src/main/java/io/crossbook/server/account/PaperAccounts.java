@@ -45,8 +45,15 @@ public class PaperAccounts {
         });
     }
 
-    /** The exchange's paper balances, by asset name; empty when none are configured for it. */
+    /** The exchange's starting paper balances, by asset name; empty when none are configured for it. */
     public List<Balance> balances(Venue venue) {
         return balances.getOrDefault(venue, List.of());
+    }
+
+    /** The starting balances of an exchange's paper account, asset to amount. */
+    public Map<String, BigDecimal> starting(Venue venue) {
+        Map<String, BigDecimal> out = new TreeMap<>();
+        balances(venue).forEach(b -> out.put(b.asset(), b.free()));
+        return out;
     }
 }

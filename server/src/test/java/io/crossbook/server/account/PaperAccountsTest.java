@@ -15,7 +15,7 @@ class PaperAccountsTest {
     @Test
     void holdsTheConfiguredAmountsExactlyByAssetName() {
         PaperAccounts accounts = new PaperAccounts(new PaperProperties(Map.of(
-                Venue.BINANCE, Map.of("USDT", new BigDecimal("10000"), "btc", new BigDecimal("0.10000000")))));
+                Venue.BINANCE, Map.of("USDT", new BigDecimal("10000"), "btc", new BigDecimal("0.10000000"))), null, null));
 
         assertThat(accounts.balances(Venue.BINANCE)).containsExactly(
                 new Balance("BTC", new BigDecimal("0.10000000"), BigDecimal.ZERO),
@@ -25,13 +25,13 @@ class PaperAccountsTest {
 
     @Test
     void refusesANegativeAmount() {
-        assertThatThrownBy(() -> new PaperAccounts(new PaperProperties(Map.of(Venue.OKX, Map.of("USDT", new BigDecimal("-1"))))))
+        assertThatThrownBy(() -> new PaperAccounts(new PaperProperties(Map.of(Venue.OKX, Map.of("USDT", new BigDecimal("-1"))), null, null)))
                 .hasMessage("crossbook.paper.balances.okx.USDT must be zero or more, not -1");
     }
 
     @Test
     void refusesSomethingThatIsNotAnAssetName() {
-        assertThatThrownBy(() -> new PaperAccounts(new PaperProperties(Map.of(Venue.OKX, Map.of("US DT", BigDecimal.ONE)))))
+        assertThatThrownBy(() -> new PaperAccounts(new PaperProperties(Map.of(Venue.OKX, Map.of("US DT", BigDecimal.ONE)), null, null)))
                 .hasMessageContaining("'US DT' is not an asset name");
     }
 
@@ -41,7 +41,7 @@ class PaperAccountsTest {
         twice.put("USDT", BigDecimal.ONE);
         twice.put("usdt", BigDecimal.TEN);
 
-        assertThatThrownBy(() -> new PaperAccounts(new PaperProperties(Map.of(Venue.BYBIT, twice))))
+        assertThatThrownBy(() -> new PaperAccounts(new PaperProperties(Map.of(Venue.BYBIT, twice), null, null)))
                 .hasMessageContaining("USDT is given twice for bybit");
     }
 }

@@ -1,0 +1,422 @@
+package io.crossbook.server.arbitrage;
+
+import io.crossbook.core.arb.ArbitrageDesk;
+import io.crossbook.core.arb.PairConfig;
+import io.crossbook.core.arb.SpreadQuote;
+import io.crossbook.core.arb.TriangularCycle;
+import io.crossbook.core.arb.TriangularPath;
+import io.crossbook.core.engine.Engine;
+import io.crossbook.core.engine.EngineClock;
+import io.crossbook.core.exec.PaperAccount;
+import io.crossbook.core.model.Instrument;
+import io.crossbook.core.model.InstrumentId;
+import io.crossbook.core.model.Market;
+import io.crossbook.core.model.Venue;
+import io.crossbook.server.account.PaperAccounts;
+import io.crossbook.server.account.PaperProperties;
+import io.crossbook.server.api.ApiException;
+import io.crossbook.server.api.ErrorCode;
+import io.crossbook.server.events.EventSink;
+import io.crossbook.server.marketdata.BookPrices;
+import io.crossbook.server.marketdata.Collector;
+import io.crossbook.server.marketdata.MarketDataService;
+import io.crossbook.server.marketdata.PriceService;
+import io.crossbook.server.settings.TradingMode;
+import io.crossbook.server.settings.TradingProperties;
+import io.crossbook.store.trading.ExecutionRepository;
+import io.crossbook.store.trading.OpportunityRepository;
+import io.crossbook.store.trading.PairRepository;
+import io.crossbook.store.trading.StoredExecution;
+import io.crossbook.store.trading.StoredOpportunity;
+import io.crossbook.store.trading.StoredPair;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The arbitrage engine as the server runs it: one engine thread that owns the
+ * {@link ArbitrageDesk} and the paper venues, fed by the collectors' book updates, with pair
+ * configs persisted and every order, execution and opportunity journalled. REST calls reach the
+ * engine only through its queue.
+ */
+@Service
+public class ArbitrageService implements DisposableBean {
+    private static final Logger LOG = LoggerFactory.getLogger(ArbitrageService.class);
+    /** Longest a REST call waits for the engine to answer a command. */
+    static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(5);
+
+    private final Engine engine;
+    private final PaperDesk paperDesk;
+    private final MarketDataService marketData;
+    private final PriceService prices;
+    private final PairRepository pairs;
+    private final ExecutionRepository executions;
+    private final OpportunityRepository opportunities;
+    private final TradingJournal journal;
+    private final ArbitrageProperties properties;
+    private final TradingMode mode;
+    private final Clock clock;
+    private final ObjectMapper json;
+    private final ObjectProvider<EventSink> sinks;
+    private volatile EventSink sink;
+    /** Stored pairs the engine cannot price yet: their instruments' metadata is not known (yet). */
+    private final Map<String, StoredPair> unresolved = new ConcurrentHashMap<>();
+    private volatile Set<String> cycleIds = Set.of();
+
+    public ArbitrageService(ArbitrageProperties properties, FeeProperties fees, PaperProperties paper,
+                            PaperAccounts paperAccounts, TradingProperties trading, MarketDataService marketData,
+                            PriceService prices, PairRepository pairs, ExecutionRepository executions,
+                            OpportunityRepository opportunities, ObjectMapper json, ObjectProvider<EventSink> sinks,
+                            ObjectProvider<Clock> clock) {
+        this.properties = properties;
+        this.mode = trading.mode();
+        this.marketData = marketData;
+        this.prices = prices;
+        this.pairs = pairs;
+        this.executions = executions;
+        this.opportunities = opportunities;
+        this.json = json;
+        this.sinks = sinks;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.journal = new TradingJournal(executions, opportunities);
+        this.engine = new Engine("engine", EngineClock.wall(), e -> LOG.error("engine event failed", e));
+        Map<Venue, Map<String, BigDecimal>> balances = new java.util.EnumMap<>(Venue.class);
+        for (Venue v : Venue.values()) {
+            balances.put(v, paperAccounts.starting(v));
+        }
+        this.paperDesk = PaperDesk.create(engine, properties, fees.schedule(), mode == TradingMode.PAPER ? balances : null,
+                paper.latency(), paper.perpMarginRate(), new DeskEvents(() -> sink, journal, json));
+        marketData.forwardBooksTo(new EngineFeed(paperDesk.desk(), paperDesk.venues(), properties.bookDepth(),
+                (receiveNanos, event) -> engine.post(event)));
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void onReady() {
+        sink = sinks.getIfAvailable();
+        engine.start();
+        loadPairsFile();
+        for (StoredPair p : pairs.findAll()) {
+            unresolved.put(p.id(), p);
+        }
+        refresh();
+    }
+
+    /**
+     * Resolves stored pairs whose instruments have become known (a live feed loads the exchange's
+     * metadata after it connects) and re-discovers the triangular cycles of the collected symbols.
+     */
+    @Scheduled(fixedDelayString = "${crossbook.arbitrage.refresh-every:10s}", initialDelayString = "${crossbook.arbitrage.refresh-every:10s}")
+    public void refresh() {
+        PairValidator loader = new PairValidator(marketData::instrument, id -> null);
+        for (StoredPair p : List.copyOf(unresolved.values())) {
+            try {
+                PairConfig config = loader.validate(p.id(), PairViews.request(p));
+                BigDecimal traded = tradedNotional(p.id());
+                engine.post(() -> paperDesk.desk().putPair(config, traded));
+                unresolved.remove(p.id());
+            } catch (ApiException e) {
+                LOG.debug("pair {} not priced yet: {}", p.id(), e.getMessage());
+            }
+        }
+        discoverCycles();
+    }
+
+    // ---- pairs ----
+
+    public List<PairView> pairs() {
+        return pairs.findAll().stream().map(PairViews::view).toList();
+    }
+
+    public String create(PairRequest request) {
+        if (request.id() != null) {
+            throw ApiException.validation("id: is chosen by the server; leave it out");
+        }
+        PairConfig probe = validator().validate("new", request);
+        String id = freeId(probe);
+        PairConfig config = validator().validate(id, request);
+        long now = clock.millis();
+        if (!pairs.insert(PairViews.stored(config, now, now))) {
+            throw new ApiException(ErrorCode.CONFLICT, "id: pair '" + id + "' exists");
+        }
+        command(() -> paperDesk.desk().putPair(config, BigDecimal.ZERO));
+        LOG.info("pair {} created: {}", id, config);
+        return id;
+    }
+
+    public void update(String id, PairRequest request) {
+        if (request.id() != null && !request.id().equals(id)) {
+            throw ApiException.validation("id: the body names '" + request.id() + "' but the path '" + id + "'");
+        }
+        StoredPair existing = pairs.find(id).orElseThrow(() -> ApiException.notFound("id: no pair '" + id + "'"));
+        PairConfig config = validator().validate(id, request);
+        pairs.update(PairViews.stored(config, existing.createdAt(), clock.millis()));
+        unresolved.remove(id);
+        BigDecimal traded = tradedNotional(id);
+        command(() -> paperDesk.desk().putPair(config, traded));
+        LOG.info("pair {} updated: {}", id, config);
+    }
+
+    public void delete(String id) {
+        if (!pairs.delete(id)) {
+            throw ApiException.notFound("id: no pair '" + id + "'");
+        }
+        unresolved.remove(id);
+        command(() -> paperDesk.desk().removePair(id));
+        LOG.info("pair {} deleted", id);
+    }
+
+    /** Every pair's live prices; a pair not priced yet has only its id and why. */
+    public List<PairPrices> prices() {
+        List<PairPrices> out = new ArrayList<>();
+        for (StoredPair p : pairs.findAll()) {
+            SpreadQuote q = paperDesk.desk().quote(p.id());
+            out.add(q != null ? PairPrices.of(q)
+                    : PairPrices.unpriced(p.id(), unresolved.containsKey(p.id())
+                    ? "instrument metadata not known yet (is the exchange reachable?)" : "no valid books yet", clock.millis()));
+        }
+        return out;
+    }
+
+    // ---- arbitrage ----
+
+    /** Executes a pair once, now; waits for both legs to be over. */
+    public ExecutionView execute(String pairId) {
+        if (mode != TradingMode.PAPER) {
+            throw new ApiException(ErrorCode.CONFLICT, "live order entry is not available yet: run with crossbook.trading.mode=paper");
+        }
+        if (pairs.find(pairId).isEmpty()) {
+            throw ApiException.notFound("pairId: no pair '" + pairId + "'");
+        }
+        CompletableFuture<ArbitrageDesk.PairExecution> done = new CompletableFuture<>();
+        engine.post(() -> paperDesk.desk().execute(pairId).whenComplete((r, e) -> {
+            if (e != null) {
+                done.completeExceptionally(e);
+            } else {
+                done.complete(r);
+            }
+        }));
+        Duration limit = properties.legTimeout().plus(properties.hedgeWindow()).plus(properties.legTimeout()).plus(COMMAND_TIMEOUT);
+        try {
+            return ExecutionView.of(done.get(limit.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ArbitrageDesk.ExecutionRefused r) {
+                throw new ApiException(ErrorCode.valueOf(r.code()), r.getMessage());
+            }
+            throw new IllegalStateException("execution of " + pairId + " failed", e.getCause());
+        } catch (TimeoutException e) {
+            throw new ApiException(ErrorCode.INTERNAL_ERROR, "execution of " + pairId + " did not finish within "
+                    + limit.toSeconds() + " s; see GET /api/arbitrage/executions");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    public List<StoredOpportunity> opportunities(String pairId, int limit) {
+        return opportunities.recent(pairId, limit);
+    }
+
+    public List<ExecutionView> executions(String pairId, int limit) {
+        return executions.recent(pairId, limit).stream().map(this::view).toList();
+    }
+
+    public List<TriangularPath> triangular() {
+        return paperDesk.desk().paths().stream().sorted(Comparator.comparing(TriangularPath::id)).toList();
+    }
+
+    /** A paper account's balances and positions, read on the engine thread; empty outside paper mode. */
+    public Optional<PaperAccount.Snapshot> paperAccount(Venue venue) {
+        PaperAccount account = paperDesk.accounts().get(venue);
+        if (account == null) {
+            return Optional.empty();
+        }
+        return Optional.of(query(account::snapshot));
+    }
+
+    /** Figures for the system status: journal and engine. */
+    public Map<String, Object> figures() {
+        return Map.of("pairs", pairs.findAll().size(), "unresolvedPairs", unresolved.size(),
+                "triangularCycles", cycleIds.size(), "journalWritten", journal.written(),
+                "journalBacklog", journal.backlog(), "journalDropped", journal.dropped());
+    }
+
+    public boolean running() {
+        return engine.running();
+    }
+
+    @Override
+    public void destroy() {
+        engine.stop();
+        journal.close();
+    }
+
+    private void loadPairsFile() {
+        String file = properties.pairsFile();
+        if (file == null || file.isBlank()) {
+            return;
+        }
+        List<PairRequest> requests;
+        try {
+            requests = json.readValue(Files.readString(Path.of(file)), new TypeReference<List<PairRequest>>() {
+            });
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("--pairs " + file + ": not a JSON array of pair configs: " + e.getMessage(), e);
+        }
+        PairValidator loader = new PairValidator(marketData::instrument, id -> null);
+        long now = clock.millis();
+        for (int i = 0; i < requests.size(); i++) {
+            PairRequest r = requests.get(i);
+            PairConfig config;
+            try {
+                config = loader.validate(r.id(), r);
+            } catch (ApiException e) {
+                throw new IllegalArgumentException("--pairs " + file + " [" + i + "]: " + e.getMessage(), e);
+            }
+            StoredPair stored = PairViews.stored(config, now, now);
+            if (!pairs.update(stored)) {
+                pairs.insert(stored);
+            }
+        }
+        LOG.info("pairs loaded from {}: {}", file, requests.stream().map(PairRequest::id).toList());
+    }
+
+    private PairValidator validator() {
+        return new PairValidator(marketData::instrument, this::midPrice);
+    }
+
+    /** The mid of an instrument's live book, or null while it is not in sync. */
+    private BigDecimal midPrice(InstrumentId id) {
+        try {
+            BookPrices p = prices.price(id.venue().id(), id.symbol(), id.market().id(), 1);
+            if (p.bids().isEmpty() || p.asks().isEmpty()) {
+                return null;
+            }
+            return new BigDecimal(p.bids().getFirst().getFirst()).add(new BigDecimal(p.asks().getFirst().getFirst()))
+                    .divide(BigDecimal.TWO);
+        } catch (ApiException e) {
+            return null;
+        }
+    }
+
+    /** API.md's style of id, {@code bybit_binance_btc}, made unique with a number. */
+    private String freeId(PairConfig c) {
+        String base = (c.leg1().venue().id() + "_" + c.leg2().venue().id() + "_" + c.leg1().base()).toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9_]", "");
+        String id = base;
+        for (int n = 2; pairs.find(id).isPresent(); n++) {
+            id = base + "_" + n;
+        }
+        return id;
+    }
+
+    /** The notional a pair has traded so far, from its finished executions: what counts against totalAmount. */
+    private BigDecimal tradedNotional(String pairId) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (StoredExecution e : executions.recent(pairId, Integer.MAX_VALUE)) {
+            for (ExecutionView.Leg leg : legs(e)) {
+                if ("buy".equals(leg.side()) && leg.price() != null) {
+                    sum = sum.add(e.qty().multiply(leg.price()));
+                }
+            }
+        }
+        return sum;
+    }
+
+    private List<ExecutionView.Leg> legs(StoredExecution e) {
+        return json.readValue(e.legsJson(), new TypeReference<List<ExecutionView.Leg>>() {
+        });
+    }
+
+    private ExecutionView view(StoredExecution e) {
+        List<ExecutionView.Leg> legs = legs(e);
+        return new ExecutionView(e.id(), e.pairId(), e.direction(), false, e.outcome() == null ? e.state() : e.outcome(),
+                legs.isEmpty() ? null : legs.get(0), legs.size() < 2 ? null : legs.get(1), e.spread(), e.spreadPercent(),
+                e.qty(), e.fees(), e.pnl(), e.detail(), e.startedTs(), e.finishedTs() == null ? e.startedTs() : e.finishedTs());
+    }
+
+    private void discoverCycles() {
+        Map<Venue, List<Instrument>> spot = new java.util.EnumMap<>(Venue.class);
+        for (Collector c : marketData.collectors()) {
+            if (c.market() == Market.SPOT) {
+                for (String symbol : c.symbols()) {
+                    c.instrument(symbol).ifPresent(i -> spot.computeIfAbsent(c.venue(), v -> new ArrayList<>()).add(i));
+                }
+            }
+        }
+        ArbitrageProperties.Triangular t = properties.triangular();
+        List<TriangularCycle> cycles = new ArrayList<>();
+        for (List<Instrument> instruments : spot.values()) {
+            for (TriangularCycle c : TriangularCycle.discover(instruments, t.startAsset())) {
+                if (t.cycles().isEmpty() || t.cycles().contains(c.id())) {
+                    cycles.add(c);
+                }
+            }
+        }
+        Set<String> ids = cycles.stream().map(TriangularCycle::id).collect(Collectors.toUnmodifiableSet());
+        if (!ids.equals(cycleIds)) {
+            cycleIds = ids;
+            engine.post(() -> paperDesk.desk().setCycles(cycles));
+            LOG.info("triangular cycles: {}", ids.isEmpty() ? "none among the collected spot symbols" : ids);
+        }
+    }
+
+    /** Runs a change on the engine thread and waits for it, so the caller sees it applied. */
+    private void command(Runnable change) {
+        query(() -> {
+            change.run();
+            return null;
+        });
+    }
+
+    private <T> T query(java.util.function.Supplier<T> read) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        engine.post(() -> {
+            try {
+                result.complete(read.get());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        try {
+            return result.get(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new ApiException(ErrorCode.INTERNAL_ERROR, "the engine did not answer within " + COMMAND_TIMEOUT.toSeconds() + " s");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("engine command failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    static <K, V> Function<K, V> none() {
+        return k -> null;
+    }
+}

@@ -1,0 +1,151 @@
+package io.crossbook.server.arbitrage;
+
+import io.crossbook.core.arb.ArbitrageDesk;
+import io.crossbook.core.arb.Opportunity;
+import io.crossbook.core.exec.OrderEvent;
+import io.crossbook.core.exec.OrderRequest;
+import io.crossbook.server.events.EventSink;
+import io.crossbook.store.trading.StoredExecution;
+import io.crossbook.store.trading.StoredOpportunity;
+import io.crossbook.store.trading.StoredOrder;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * What the desk reports, on the engine thread, turned into API.md events for the WebSocket
+ * gateway and rows for the journal. Keeps the running state of each open order, so every
+ * transition is stored as the order's whole row. Never blocks: both sinks only queue.
+ */
+final class DeskEvents implements ArbitrageDesk.Events {
+    private static final Logger LOG = LoggerFactory.getLogger(DeskEvents.class);
+    private static final Logger ALERTS = LoggerFactory.getLogger("crossbook.alerts");
+
+    record OpportunityEvent(String pairId, double spread, double spreadPercent, double netSpreadPercent,
+                            String direction, double leg1Price, double leg2Price, long ts) {
+    }
+
+    record OrderSubmitted(String exchange, String orderId, String symbol, String side, BigDecimal qty, String pairId,
+                          String executionId, long ts) {
+    }
+
+    record OrderFilled(String exchange, String orderId, BigDecimal price, BigDecimal qty, String pairId, long ts) {
+    }
+
+    record OrderFailed(String exchange, String orderId, String code, String message, String pairId, long ts) {
+    }
+
+    private final Supplier<EventSink> sink;
+    private final TradingJournal journal;
+    private final ObjectMapper json;
+    private final Map<String, StoredOrder> orders = new HashMap<>();
+    /** Executions with a stored "running" row, until they finish. */
+    private final Set<String> running = new HashSet<>();
+    private long opportunitySequence;
+
+    DeskEvents(Supplier<EventSink> sink, TradingJournal journal, ObjectMapper json) {
+        this.sink = sink;
+        this.journal = journal;
+        this.json = json;
+    }
+
+    @Override
+    public void opportunity(Opportunity o) {
+        publish("opportunity", new OpportunityEvent(o.pairId(), o.spread(), o.spreadPercent(), o.netSpreadPercent(),
+                o.direction().id(), o.leg1Price(), o.leg2Price(), o.ts()));
+        journal.opportunity(new StoredOpportunity(o.pairId() + "-" + o.ts() + "-" + Long.toString(++opportunitySequence, 36),
+                o.pairId(), o.direction().id(), o.spread(), o.spreadPercent(), o.netSpreadPercent(), o.leg1Price(),
+                o.leg2Price(), o.qty(), o.ts()));
+    }
+
+    @Override
+    public void orderSubmitted(String pairId, String executionId, OrderRequest order, long ts) {
+        StoredOrder row = new StoredOrder(order.clientOrderId(), executionId, order.instrument().venue().id(),
+                order.instrument().market().id(), order.instrument().symbol(), order.side().id(),
+                order.type().name().toLowerCase(), order.timeInForce().name().toLowerCase(), order.qty(), order.limitPrice(),
+                StoredOrder.SUBMITTED, null, BigDecimal.ZERO, null, BigDecimal.ZERO, null, null, null, ts, ts);
+        orders.put(order.clientOrderId(), row);
+        journal.order(row);
+        if (executionId != null && running.add(executionId)) {
+            journal.execution(new StoredExecution(executionId, pairId, StoredExecution.ARBITRAGE, "running", null, null,
+                    BigDecimal.ZERO, null, null, null, null, "[]", null, ts, null));
+        }
+        publish("order_submitted", new OrderSubmitted(order.instrument().venue().id(), order.clientOrderId(),
+                order.instrument().symbol(), order.side().id(), order.qty(), pairId, executionId, ts));
+    }
+
+    @Override
+    public void orderEvent(String pairId, String executionId, OrderRequest order, OrderEvent event) {
+        StoredOrder row = orders.get(order.clientOrderId());
+        if (row == null) {
+            return;
+        }
+        String exchange = order.instrument().venue().id();
+        StoredOrder next = switch (event) {
+            case OrderEvent.Accepted a -> with(row, StoredOrder.ACCEPTED, a.exchangeOrderId(), row.filledQty(),
+                    row.avgPrice(), row.fee(), row.feeAsset(), null, null, a.ts());
+            case OrderEvent.Filled f -> {
+                BigDecimal filled = row.filledQty().add(f.qty());
+                BigDecimal avg = (row.avgPrice() == null ? BigDecimal.ZERO : row.avgPrice().multiply(row.filledQty()))
+                        .add(f.price().multiply(f.qty())).divide(filled, MathContext.DECIMAL128).stripTrailingZeros();
+                publish("order_filled", new OrderFilled(exchange, order.clientOrderId(), f.price(), f.qty(), pairId, f.ts()));
+                yield with(row, StoredOrder.PARTIALLY_FILLED, f.exchangeOrderId(), filled, avg, row.fee().add(f.fee()),
+                        f.feeAsset(), null, null, f.ts());
+            }
+            case OrderEvent.Closed c -> {
+                boolean complete = c.filledQty().compareTo(order.qty()) >= 0;
+                yield with(row, complete ? StoredOrder.FILLED : StoredOrder.CANCELLED, c.exchangeOrderId(), row.filledQty(),
+                        row.avgPrice(), row.fee(), row.feeAsset(), null, complete ? null : c.reason(), c.ts());
+            }
+            case OrderEvent.Rejected r -> {
+                publish("order_failed", new OrderFailed(exchange, order.clientOrderId(), r.code(), r.message(), pairId, r.ts()));
+                yield with(row, StoredOrder.REJECTED, row.exchangeOrderId(), row.filledQty(), row.avgPrice(), row.fee(),
+                        row.feeAsset(), r.code(), r.message(), r.ts());
+            }
+        };
+        if (event instanceof OrderEvent.Closed || event instanceof OrderEvent.Rejected) {
+            orders.remove(order.clientOrderId());
+        } else {
+            orders.put(order.clientOrderId(), next);
+        }
+        journal.order(next);
+    }
+
+    @Override
+    public void executionFinished(ArbitrageDesk.PairExecution execution) {
+        ExecutionView v = ExecutionView.of(execution);
+        running.remove(v.executionId());
+        journal.execution(new StoredExecution(v.executionId(), v.pairId(), StoredExecution.ARBITRAGE, "finished",
+                v.outcome(), v.direction(), v.hedgedQty(), v.spread(), v.spreadPercent(), v.pnl(), v.fees(),
+                json.writeValueAsString(List.of(v.leg1(), v.leg2())), v.detail(), v.startedTs(), v.ts()));
+        LOG.info("execution {} of {} {}: pnl {}, fees {}", v.executionId(), v.pairId(), v.outcome(), v.pnl(), v.fees());
+    }
+
+    @Override
+    public void alert(ArbitrageDesk.Alert alert) {
+        ALERTS.warn("{} {} {}: {}", alert.severity(), alert.code(), alert.pairId(), alert.message());
+        publish("engine_alert", alert);
+    }
+
+    private void publish(String event, Object data) {
+        EventSink s = sink.get();
+        if (s != null) {
+            s.publish(event, data);
+        }
+    }
+
+    private static StoredOrder with(StoredOrder o, String state, String exchangeOrderId, BigDecimal filled, BigDecimal avg,
+                                    BigDecimal fee, String feeAsset, String code, String message, long ts) {
+        return new StoredOrder(o.clientOrderId(), o.executionId(), o.exchange(), o.market(), o.symbol(), o.side(), o.type(),
+                o.timeInForce(), o.qty(), o.limitPrice(), state, exchangeOrderId == null ? o.exchangeOrderId() : exchangeOrderId,
+                filled, avg, fee, feeAsset, code, message, o.createdTs(), ts);
+    }
+}

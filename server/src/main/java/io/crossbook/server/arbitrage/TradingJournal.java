@@ -1,0 +1,141 @@
+package io.crossbook.server.arbitrage;
+
+import io.crossbook.store.trading.ExecutionRepository;
+import io.crossbook.store.trading.OpportunityRepository;
+import io.crossbook.store.trading.StoredExecution;
+import io.crossbook.store.trading.StoredOpportunity;
+import io.crossbook.store.trading.StoredOrder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine's asynchronous persistence writer: the engine hands it rows without ever waiting,
+ * and its own thread writes them in batches, each batch of executions and orders in one
+ * transaction, in the order they came. A write that fails is retried with the next batch; rows
+ * that do not fit the queue are counted and logged, never block trading.
+ */
+final class TradingJournal implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TradingJournal.class);
+    private static final int CAPACITY = 100_000;
+    private static final int BATCH = 500;
+
+    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CAPACITY);
+    private final ExecutionRepository executions;
+    private final OpportunityRepository opportunities;
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong written = new AtomicLong();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    TradingJournal(ExecutionRepository executions, OpportunityRepository opportunities) {
+        this.executions = executions;
+        this.opportunities = opportunities;
+        this.thread = Thread.ofPlatform().name("trading-journal").daemon().start(this::run);
+    }
+
+    void order(StoredOrder order) {
+        offer(order);
+    }
+
+    void execution(StoredExecution execution) {
+        offer(execution);
+    }
+
+    void opportunity(StoredOpportunity opportunity) {
+        offer(opportunity);
+    }
+
+    /** Rows written so far. */
+    long written() {
+        return written.get();
+    }
+
+    /** Rows lost because the queue was full. */
+    long dropped() {
+        return dropped.get();
+    }
+
+    /** Rows waiting to be written. */
+    int backlog() {
+        return queue.size();
+    }
+
+    private void offer(Object row) {
+        if (!queue.offer(row)) {
+            long n = dropped.incrementAndGet();
+            if (n == 1 || n % 1_000 == 0) {
+                LOG.error("trading journal full ({} rows waiting): {} rows not persisted", CAPACITY, n);
+            }
+        }
+    }
+
+    private void run() {
+        List<Object> batch = new ArrayList<>(BATCH);
+        while (running || !queue.isEmpty()) {
+            try {
+                Object first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, BATCH - 1);
+                write(batch);
+                batch.clear();
+            } catch (InterruptedException e) {
+                running = false;
+            }
+        }
+    }
+
+    /** Writes a batch, retrying every second while the database refuses it. */
+    private void write(List<Object> batch) throws InterruptedException {
+        List<StoredExecution> execs = new ArrayList<>();
+        List<StoredOrder> orders = new ArrayList<>();
+        List<StoredOpportunity> opps = new ArrayList<>();
+        for (Object row : batch) {
+            switch (row) {
+                case StoredExecution e -> execs.add(e);
+                case StoredOrder o -> orders.add(o);
+                case StoredOpportunity o -> opps.add(o);
+                default -> throw new IllegalStateException("not a journal row: " + row);
+            }
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                if (!execs.isEmpty() || !orders.isEmpty()) {
+                    executions.saveAll(execs, orders);
+                }
+                if (!opps.isEmpty()) {
+                    opportunities.insertAll(opps);
+                }
+                written.addAndGet(batch.size());
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == 1 || attempt % 60 == 0) {
+                    LOG.error("trading journal: cannot write {} rows (attempt {}), retrying", batch.size(), attempt, e);
+                }
+                if (!running) {
+                    return;
+                }
+                Thread.sleep(1_000);
+            }
+        }
+    }
+
+    /** Writes what is queued (for at most 5 s) and stops. */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -6,7 +6,8 @@ import java.sql.SQLException;
 
 /**
  * How the trading tables hold what JDBC has no portable type for: exact decimals as their plain
- * text (never an exponent, so a person reading the table sees the number), and nullable numbers.
+ * text (never an exponent, so a person reading the table sees the number), nullable numbers, and
+ * doubles only when finite.
  */
 final class Columns {
     private Columns() {
@@ -32,17 +33,9 @@ final class Columns {
     }
 
     /** SQLite stores NaN as NULL and PostgreSQL keeps it: refused, so both databases hold the same. */
-    static double finite(double value, String name) {
+    static void requireFinite(double value, String name) {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException(name + " must be a finite number, was " + value);
         }
-        return value;
-    }
-
-    static int positiveLimit(int limit) {
-        if (limit <= 0) {
-            throw new IllegalArgumentException("limit must be positive, was " + limit);
-        }
-        return limit;
     }
 }

@@ -73,11 +73,7 @@ public final class ExecutionRepository {
 
     /** The latest {@code limit} executions, of one pair or of all when {@code pairIdOrNull} is null, newest first. */
     public List<StoredExecution> recent(String pairIdOrNull, int limit) {
-        JdbcClient.StatementSpec query = pairIdOrNull == null
-                ? jdbc.sql(SELECT + " ORDER BY started_ts DESC, id DESC LIMIT :limit")
-                : jdbc.sql(SELECT + " WHERE pair_id = :pairId ORDER BY started_ts DESC, id DESC LIMIT :limit")
-                        .param("pairId", pairIdOrNull);
-        return query.param("limit", Columns.positiveLimit(limit)).query(ExecutionRepository::execution).list();
+        return NewestFirst.query(jdbc, SELECT, "started_ts", pairIdOrNull, limit, ExecutionRepository::execution);
     }
 
     /** The executions not over yet (no finish time), oldest first: what a restart must resume or reconcile. */

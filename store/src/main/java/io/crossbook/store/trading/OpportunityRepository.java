@@ -37,11 +37,7 @@ public final class OpportunityRepository {
 
     /** The latest {@code limit} opportunities, of one pair or of all when {@code pairIdOrNull} is null, newest first. */
     public List<StoredOpportunity> recent(String pairIdOrNull, int limit) {
-        JdbcClient.StatementSpec query = pairIdOrNull == null
-                ? jdbc.sql(SELECT + " ORDER BY ts DESC, id DESC LIMIT :limit")
-                : jdbc.sql(SELECT + " WHERE pair_id = :pairId ORDER BY ts DESC, id DESC LIMIT :limit")
-                        .param("pairId", pairIdOrNull);
-        return query.param("limit", Columns.positiveLimit(limit)).query(OpportunityRepository::opportunity).list();
+        return NewestFirst.query(jdbc, SELECT, "ts", pairIdOrNull, limit, OpportunityRepository::opportunity);
     }
 
     /** Deletes the opportunities seen before {@code ts}; returns how many. */

@@ -22,7 +22,7 @@ public record StoredExecution(String id, String pairId, String kind, String stat
         Objects.requireNonNull(qty, "qty");
         Objects.requireNonNull(legsJson, "legsJson");
         if (spreadPercent != null) {
-            Columns.finite(spreadPercent, "spreadPercent");
+            Columns.requireFinite(spreadPercent, "spreadPercent");
         }
     }
 }

@@ -17,10 +17,10 @@ public record StoredOpportunity(String id, String pairId, String direction, doub
         Objects.requireNonNull(pairId, "pairId");
         Objects.requireNonNull(direction, "direction");
         Objects.requireNonNull(qty, "qty");
-        Columns.finite(spread, "spread");
-        Columns.finite(spreadPercent, "spreadPercent");
-        Columns.finite(netSpreadPercent, "netSpreadPercent");
-        Columns.finite(leg1Price, "leg1Price");
-        Columns.finite(leg2Price, "leg2Price");
+        Columns.requireFinite(spread, "spread");
+        Columns.requireFinite(spreadPercent, "spreadPercent");
+        Columns.requireFinite(netSpreadPercent, "netSpreadPercent");
+        Columns.requireFinite(leg1Price, "leg1Price");
+        Columns.requireFinite(leg2Price, "leg2Price");
     }
 }

@@ -69,6 +69,11 @@ public final class Engine implements Scheduler, EngineClock {
         }
     }
 
+    /** True while the engine's own thread runs. */
+    public boolean running() {
+        return running;
+    }
+
     /** True on the engine's own thread. */
     public boolean onEngineThread() {
         return Thread.currentThread() == thread;

@@ -1,6 +1,7 @@
 package io.crossbook.server.arbitrage;
 
 import io.crossbook.core.arb.ArbitrageDesk;
+import io.crossbook.core.arb.FundingRate;
 import io.crossbook.core.arb.PairConfig;
 import io.crossbook.core.arb.SpreadQuote;
 import io.crossbook.core.arb.TriangularCycle;
@@ -29,9 +30,10 @@ import io.crossbook.store.trading.PairRepository;
 import io.crossbook.store.trading.StoredExecution;
 import io.crossbook.store.trading.StoredOpportunity;
 import io.crossbook.store.trading.StoredPair;
-import java.io.IOException;
+import io.crossbook.venues.common.RestClient;
+import io.crossbook.venues.funding.FundingRates;
 import java.math.BigDecimal;
-import java.nio.file.Files;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -88,6 +90,9 @@ public class ArbitrageService implements DisposableBean {
     /** Stored pairs the engine cannot price yet: their instruments' metadata is not known (yet). */
     private final Map<String, StoredPair> unresolved = new ConcurrentHashMap<>();
     private volatile Set<String> cycleIds = Set.of();
+    /** The pairs the engine prices, as last given to it. */
+    private final Map<String, PairConfig> priced = new ConcurrentHashMap<>();
+    private final FundingRates funding;
 
     public ArbitrageService(ArbitrageProperties properties, FeeProperties fees, PaperProperties paper,
                             PaperAccounts paperAccounts, TradingProperties trading, MarketDataService marketData,
@@ -105,6 +110,8 @@ public class ArbitrageService implements DisposableBean {
         this.sinks = sinks;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
         this.journal = new TradingJournal(executions, opportunities);
+        this.funding = new FundingRates(new RestClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()),
+                this.clock);
         this.engine = new Engine("engine", EngineClock.wall(), e -> LOG.error("engine event failed", e));
         Map<Venue, Map<String, BigDecimal>> balances = new java.util.EnumMap<>(Venue.class);
         for (Venue v : Venue.values()) {
@@ -139,12 +146,41 @@ public class ArbitrageService implements DisposableBean {
                 PairConfig config = loader.validate(p.id(), PairViews.request(p));
                 BigDecimal traded = tradedNotional(p.id());
                 engine.post(() -> paperDesk.desk().putPair(config, traded));
+                priced.put(config.id(), config);
                 unresolved.remove(p.id());
             } catch (ApiException e) {
                 LOG.debug("pair {} not priced yet: {}", p.id(), e.getMessage());
             }
         }
         discoverCycles();
+    }
+
+    /**
+     * Fetches the funding rate of every perpetual leg of a priced pair whose market data is live
+     * (a replay has no funding rates: its pairs show none).
+     */
+    @Scheduled(fixedDelayString = "${crossbook.arbitrage.funding-every:60s}", initialDelayString = "${crossbook.arbitrage.refresh-every:10s}")
+    public void pollFunding() {
+        Set<Instrument> perps = new java.util.HashSet<>();
+        for (PairConfig c : priced.values()) {
+            for (Instrument leg : List.of(c.leg1(), c.leg2())) {
+                boolean live = marketData.collector(leg.venue().id() + ":" + leg.market().id())
+                        .map(col -> col.source() == Collector.Source.LIVE).orElse(false);
+                if (leg.market() != Market.SPOT && live) {
+                    perps.add(leg);
+                }
+            }
+        }
+        for (Instrument perp : perps) {
+            funding.fetch(perp.venue(), perp.market(), perp.symbol()).whenComplete((q, e) -> {
+                if (e != null) {
+                    LOG.debug("funding rate of {}: {}", perp.id(), e.getMessage());
+                    return;
+                }
+                FundingRate rate = new FundingRate(perp.id(), q.rate(), q.nextFundingTimeMs(), q.fetchedAtMs());
+                engine.post(() -> paperDesk.desk().onFunding(rate));
+            });
+        }
     }
 
     // ---- pairs ----
@@ -165,6 +201,7 @@ public class ArbitrageService implements DisposableBean {
             throw new ApiException(ErrorCode.CONFLICT, "id: pair '" + id + "' exists");
         }
         command(() -> paperDesk.desk().putPair(config, BigDecimal.ZERO));
+        priced.put(id, config);
         LOG.info("pair {} created: {}", id, config);
         return id;
     }
@@ -179,6 +216,7 @@ public class ArbitrageService implements DisposableBean {
         unresolved.remove(id);
         BigDecimal traded = tradedNotional(id);
         command(() -> paperDesk.desk().putPair(config, traded));
+        priced.put(id, config);
         LOG.info("pair {} updated: {}", id, config);
     }
 
@@ -188,6 +226,7 @@ public class ArbitrageService implements DisposableBean {
         }
         unresolved.remove(id);
         command(() -> paperDesk.desk().removePair(id));
+        priced.remove(id);
         LOG.info("pair {} deleted", id);
     }
 
@@ -281,20 +320,13 @@ public class ArbitrageService implements DisposableBean {
         if (file == null || file.isBlank()) {
             return;
         }
-        List<PairRequest> requests;
-        try {
-            requests = json.readValue(Files.readString(Path.of(file)), new TypeReference<List<PairRequest>>() {
-            });
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("--pairs " + file + ": not a JSON array of pair configs: " + e.getMessage(), e);
-        }
+        List<PairRequest> requests = PairFiles.read(Path.of(file));
         PairValidator loader = new PairValidator(marketData::instrument, id -> null);
         long now = clock.millis();
         for (int i = 0; i < requests.size(); i++) {
-            PairRequest r = requests.get(i);
             PairConfig config;
             try {
-                config = loader.validate(r.id(), r);
+                config = loader.validate(requests.get(i).id(), requests.get(i));
             } catch (ApiException e) {
                 throw new IllegalArgumentException("--pairs " + file + " [" + i + "]: " + e.getMessage(), e);
             }

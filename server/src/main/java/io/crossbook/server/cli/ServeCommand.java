@@ -1,6 +1,7 @@
 package io.crossbook.server.cli;
 
 import io.crossbook.server.CrossbookServer;
+import io.crossbook.server.replay.InstrumentFile;
 import io.crossbook.server.replay.ReplaySource;
 import io.crossbook.server.replay.Speed;
 import java.nio.file.Path;
@@ -11,14 +12,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * {@code crossbook serve [--source VENUE:MARKET:FILE[,FILE...] ...] [--speed 1x|Nx|max] [--loop]
- * [Spring options]}: runs the platform, replaying the given recordings in place of those
- * venue-markets' live feeds. Serve's own options are checked here; every other argument goes to
+ * {@code crossbook serve [--source VENUE:MARKET:FILE[,FILE...] ...] [--instruments VENUE:MARKET:FILE ...]
+ * [--speed 1x|Nx|max] [--loop] [--pairs FILE.json] [Spring options]}: runs the platform, replaying the
+ * given recordings in place of those venue-markets' live feeds (with their recorded instrument
+ * metadata), and loading the given pair configs. Serve's own options are checked here; every other argument goes to
  * Spring ({@code --server.port=9090}).
  */
 final class ServeCommand {
-    static final String USAGE = "serve [--source VENUE:MARKET:FILE[,FILE...] ...] [--speed 1x|Nx|max] [--loop] "
-            + "[--server.port=8080 ...Spring options]";
+    static final String USAGE = "serve [--source VENUE:MARKET:FILE[,FILE...] ...] [--instruments VENUE:MARKET:FILE ...] "
+            + "[--speed 1x|Nx|max] [--loop] [--pairs FILE.json] [--server.port=8080 ...Spring options]";
     private static final String PREFIX = "--crossbook.market-data.replay.";
 
     static int run(String[] args) {
@@ -34,7 +36,9 @@ final class ServeCommand {
     static String[] springArgs(String[] args) {
         List<String> spring = new ArrayList<>();
         List<ReplaySource> sources = new ArrayList<>();
+        List<InstrumentFile> instruments = new ArrayList<>();
         String speed = null;
+        String pairs = null;
         boolean loop = false;
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
@@ -46,6 +50,21 @@ final class ServeCommand {
                         i++;
                     }
                     sources.add(ReplaySource.parse(value));
+                }
+                case "--instruments" -> {
+                    instruments.add(InstrumentFile.parse(value(args, i, a)));
+                    if (!a.contains("=")) {
+                        i++;
+                    }
+                }
+                case "--pairs" -> {
+                    pairs = value(args, i, a);
+                    if (!a.contains("=")) {
+                        i++;
+                    }
+                    if (!java.nio.file.Files.isRegularFile(Path.of(pairs))) {
+                        throw new IllegalArgumentException("--pairs file not found: " + Path.of(pairs).toAbsolutePath());
+                    }
                 }
                 case "--speed" -> {
                     speed = value(args, i, a);
@@ -74,6 +93,13 @@ final class ServeCommand {
             }
             spring.add(PREFIX + "sources[" + i + "]=" + s + ":"
                     + s.files().stream().map(Path::toAbsolutePath).map(Path::toString).collect(Collectors.joining(",")));
+        }
+        for (int i = 0; i < instruments.size(); i++) {
+            InstrumentFile m = instruments.get(i);
+            spring.add(PREFIX + "instruments[" + i + "]=" + m.venue().id() + ":" + m.market().id() + ":" + m.file().toAbsolutePath());
+        }
+        if (pairs != null) {
+            spring.add("--crossbook.arbitrage.pairs-file=" + Path.of(pairs).toAbsolutePath());
         }
         if (speed != null) {
             spring.add(PREFIX + "speed=" + speed);

@@ -1,10 +1,24 @@
 package io.crossbook.server.replay;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.crossbook.server.arbitrage.ArbitrageReplay.PairReport;
 import java.util.List;
 import java.util.Locale;
 
-/** What a replay saw, per instrument, and how fast it went. Prices are decimal strings. */
-public record ReplayReport(List<InstrumentReport> instruments, Throughput throughput) {
+/**
+ * What a replay saw, per instrument, and how fast it went; with {@code --pairs}, what each pair
+ * did (opportunities, paper executions, fees, P&L). Prices are decimal strings.
+ */
+public record ReplayReport(List<InstrumentReport> instruments, Throughput throughput,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) List<PairReport> pairs) {
+
+    public ReplayReport(List<InstrumentReport> instruments, Throughput throughput) {
+        this(instruments, throughput, null);
+    }
+
+    public ReplayReport withPairs(List<PairReport> pairReports) {
+        return new ReplayReport(instruments, throughput, List.copyOf(pairReports));
+    }
 
     public record InstrumentReport(String venue, String market, String symbol, long messages, long applied, long gaps,
                                    long resyncs, long checksumFailures, long anomalies, String bestBid, String bestAsk) {
@@ -32,6 +46,14 @@ public record ReplayReport(List<InstrumentReport> instruments, Throughput throug
                     i.venue() + ":" + i.market() + ":" + i.symbol(), i.messages(), i.applied(), i.gaps(), i.resyncs(),
                     i.checksumFailures(), i.anomalies(), i.bestBid() == null ? "-" : i.bestBid(),
                     i.bestAsk() == null ? "-" : i.bestAsk()));
+        }
+        if (pairs != null) {
+            sb.append(String.format(Locale.ROOT, "%-28s %13s %10s %16s %16s%n", "pair", "opportunities", "executions",
+                    "fees", "pnl"));
+            for (PairReport p : pairs) {
+                sb.append(String.format(Locale.ROOT, "%-28s %13d %10d %16s %16s%n", p.id(), p.opportunities(),
+                        p.executions(), p.fees().toPlainString(), p.pnl().toPlainString()));
+            }
         }
         Throughput t = throughput;
         sb.append(String.format(Locale.ROOT, "%,d messages (%,d depth) in %.2f s: %,d msg/s overall, %,d depth msg/s "

@@ -1,0 +1,49 @@
+package io.crossbook.server.arbitrage;
+
+import io.crossbook.core.arb.ArbitrageDesk;
+import io.crossbook.core.arb.FeeSchedule;
+import io.crossbook.core.arb.OpportunityTracker;
+import io.crossbook.core.arb.SpreadCalculator;
+import io.crossbook.core.arb.TriangularDetector;
+import io.crossbook.core.engine.Engine;
+import io.crossbook.core.exec.ExecutionVenue;
+import io.crossbook.core.exec.MarketView;
+import io.crossbook.core.exec.PaperAccount;
+import io.crossbook.core.exec.PaperVenue;
+import io.crossbook.core.model.Venue;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The desk and, in paper mode, a paper venue and account per exchange, built the same way for the
+ * server and for a replay so both trade alike.
+ */
+public record PaperDesk(ArbitrageDesk desk, Map<Venue, PaperVenue> venues, Map<Venue, PaperAccount> accounts) {
+
+    /**
+     * @param balances starting balances per exchange and asset, or null for no paper venues (live
+     *                 mode: orders then need the exchange's own order entry)
+     */
+    public static PaperDesk create(Engine engine, ArbitrageProperties properties, FeeSchedule fees,
+                                   Map<Venue, Map<String, BigDecimal>> balances, Duration latency,
+                                   BigDecimal perpMarginRate, ArbitrageDesk.Events events) {
+        ArbitrageDesk[] desk = new ArbitrageDesk[1];
+        MarketView books = id -> desk[0].book(id); // the venues price from the desk's books, made just below
+        Map<Venue, PaperVenue> venues = new EnumMap<>(Venue.class);
+        Map<Venue, PaperAccount> accounts = new EnumMap<>(Venue.class);
+        if (balances != null) {
+            for (Venue v : Venue.values()) {
+                PaperAccount account = new PaperAccount(v, balances.getOrDefault(v, Map.of()), perpMarginRate);
+                accounts.put(v, account);
+                venues.put(v, new PaperVenue(v, account, books, engine, engine, fees::taker, latency));
+            }
+        }
+        desk[0] = new ArbitrageDesk(engine, new SpreadCalculator(fees), new OpportunityTracker(properties.materialChange()),
+                new TriangularDetector(fees), Map.<Venue, ExecutionVenue>copyOf(venues),
+                new ArbitrageDesk.Settings(properties.cooldown(), properties.policy(), properties.triangular().startQty()),
+                events);
+        return new PaperDesk(desk[0], Map.copyOf(venues), Map.copyOf(accounts));
+    }
+}

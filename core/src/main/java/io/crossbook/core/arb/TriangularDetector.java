@@ -16,10 +16,10 @@ import java.util.List;
  */
 public final class TriangularDetector {
     /**
-     * Decimal places kept when a buy ends inside a level (held quote / price rarely terminates);
-     * rounded down, so the edge is never overstated.
+     * Precision of the base bought inside a level (held quote / price need not terminate): 34
+     * significant digits, rounded down so that the edge is never overstated.
      */
-    private static final int PARTIAL_LEVEL_SCALE = 18;
+    private static final MathContext PARTIAL_LEVEL = new MathContext(34, RoundingMode.DOWN);
 
     private final FeeSchedule fees;
 
@@ -67,7 +67,7 @@ public final class TriangularDetector {
             BigDecimal qty = BigDecimal.valueOf(book.askQtys()[i], book.qtyScale());
             BigDecimal cost = price.multiply(qty);
             if (cost.compareTo(remaining) >= 0) {
-                return bought.add(remaining.divide(price, PARTIAL_LEVEL_SCALE, RoundingMode.DOWN));
+                return bought.add(remaining.divide(price, PARTIAL_LEVEL));
             }
             bought = bought.add(qty);
             remaining = remaining.subtract(cost);

@@ -72,30 +72,37 @@ public final class SpreadCalculator {
             net = direction == Direction.FORWARD ? forward : reverse;
         }
 
-        double rate1 = legs.leg1.fundingRate(leg1Funding, "leg1");
-        double rate2 = legs.leg2.fundingRate(leg2Funding, "leg2");
-        Double fundingRate = null;
-        Double carry = null;
-        if (legs.leg1.perpetual && legs.leg2.perpetual) {
-            if (direction != null && !Double.isNaN(rate1) && !Double.isNaN(rate2)) {
-                // forward is long leg 1 and short leg 2
-                double shortMinusLong = direction == Direction.FORWARD ? rate2 - rate1 : rate1 - rate2;
-                fundingRate = shortMinusLong;
-                carry = shortMinusLong * 100;
-            }
-        } else if (legs.leg1.perpetual || legs.leg2.perpetual) {
-            double rate = legs.leg1.perpetual ? rate1 : rate2;
-            if (!Double.isNaN(rate)) {
-                fundingRate = rate;
-                if (direction != null) {
-                    boolean perpIsShort = (direction == Direction.FORWARD) == legs.leg2.perpetual;
-                    carry = perpIsShort ? rate * 100 : -rate * 100;
-                }
-            }
-        }
-
+        Double fundingRate = fundingRate(legs, direction, leg1Funding, leg2Funding);
+        Double carry = fundingRate == null || direction == null ? null : carryPercent(legs, direction, fundingRate);
         return new SpreadQuote(pair.id(), tsMillis, boxed(leg1Bid), boxed(leg1Ask), boxed(leg2Bid), boxed(leg2Ask),
                 direction, spread, spreadPercent, net, fundingRate, carry);
+    }
+
+    /**
+     * The perpetual leg's rate; with two perpetuals, the short leg's minus the long leg's (which
+     * needs a direction). Null when a rate is unknown or no leg is a perpetual.
+     */
+    private static Double fundingRate(PairLegs legs, Direction direction, FundingRate leg1Funding,
+                                      FundingRate leg2Funding) {
+        double rate1 = legs.leg1.fundingRate(leg1Funding, "leg1");
+        double rate2 = legs.leg2.fundingRate(leg2Funding, "leg2");
+        double rate;
+        if (legs.leg1.perpetual && legs.leg2.perpetual) {
+            // forward is long leg 1 and short leg 2
+            rate = direction == null ? Double.NaN : direction == Direction.FORWARD ? rate2 - rate1 : rate1 - rate2;
+        } else {
+            rate = legs.leg1.perpetual ? rate1 : legs.leg2.perpetual ? rate2 : Double.NaN;
+        }
+        return boxed(rate);
+    }
+
+    /** Percent of notional earned per interval: a short perpetual earns the rate, a long one pays it. */
+    private static double carryPercent(PairLegs legs, Direction direction, double fundingRate) {
+        if (legs.leg1.perpetual && legs.leg2.perpetual) {
+            return fundingRate * 100; // already short minus long
+        }
+        boolean perpetualIsShort = (direction == Direction.FORWARD) == legs.leg2.perpetual;
+        return perpetualIsShort ? fundingRate * 100 : -fundingRate * 100;
     }
 
     /** Drops what is cached for a pair that is no longer quoted. */
@@ -178,7 +185,7 @@ public final class SpreadCalculator {
 
         Leg(Instrument instrument, BigDecimal baseQty, FeeSchedule fees) {
             this.id = instrument.id();
-            this.perpetual = instrument.market() == Market.LINEAR;
+            this.perpetual = instrument.market() == Market.LINEAR; // a dated future is given no funding rate
             this.takerRate = fees.takerRate(id);
             this.orderQty = orderQty(instrument, baseQty);
         }

@@ -44,7 +44,7 @@ public final class TriangularDetector {
                 held = null;
                 continue;
             }
-            BigDecimal received = hop.side() == OrderSide.BUY ? spendOnAsks(book, held) : sellIntoBids(book, held);
+            BigDecimal received = trade(book, hop.side(), held);
             held = received == null ? null
                     : received.multiply(BigDecimal.ONE.subtract(fees.taker(hop.instrument().id())));
         }
@@ -58,35 +58,26 @@ public final class TriangularDetector {
                 edge, endQty, ts);
     }
 
-    /** The base bought by spending {@code quote} from the best ask up; null when the asks run out first. */
-    private static BigDecimal spendOnAsks(BookSnapshot book, BigDecimal quote) {
-        BigDecimal remaining = quote;
-        BigDecimal bought = BigDecimal.ZERO;
-        for (int i = 0; i < book.askPrices().length; i++) {
-            BigDecimal price = BigDecimal.valueOf(book.askPrices()[i], book.priceScale());
-            BigDecimal qty = BigDecimal.valueOf(book.askQtys()[i], book.qtyScale());
-            BigDecimal cost = price.multiply(qty);
-            if (cost.compareTo(remaining) >= 0) {
-                return bought.add(remaining.divide(price, PARTIAL_LEVEL));
-            }
-            bought = bought.add(qty);
-            remaining = remaining.subtract(cost);
-        }
-        return null;
-    }
-
-    /** The quote received by selling {@code base} from the best bid down; null when the bids run out first. */
-    private static BigDecimal sellIntoBids(BookSnapshot book, BigDecimal base) {
-        BigDecimal remaining = base;
+    /**
+     * What {@code held} turns into when traded through the book from the top: a buy spends quote
+     * on the asks and receives base, a sell spends base on the bids and receives quote. Null when
+     * the side runs out first.
+     */
+    private static BigDecimal trade(BookSnapshot book, OrderSide side, BigDecimal held) {
+        boolean buy = side == OrderSide.BUY;
+        long[] prices = buy ? book.askPrices() : book.bidPrices();
+        long[] qtys = buy ? book.askQtys() : book.bidQtys();
+        BigDecimal remaining = held;
         BigDecimal received = BigDecimal.ZERO;
-        for (int i = 0; i < book.bidPrices().length; i++) {
-            BigDecimal price = BigDecimal.valueOf(book.bidPrices()[i], book.priceScale());
-            BigDecimal qty = BigDecimal.valueOf(book.bidQtys()[i], book.qtyScale());
-            if (qty.compareTo(remaining) >= 0) {
-                return received.add(remaining.multiply(price));
+        for (int i = 0; i < prices.length; i++) {
+            BigDecimal price = BigDecimal.valueOf(prices[i], book.priceScale());
+            BigDecimal qty = BigDecimal.valueOf(qtys[i], book.qtyScale());
+            BigDecimal spendable = buy ? price.multiply(qty) : qty; // of the held asset, at this level
+            if (spendable.compareTo(remaining) >= 0) {
+                return received.add(buy ? remaining.divide(price, PARTIAL_LEVEL) : remaining.multiply(price));
             }
-            received = received.add(qty.multiply(price));
-            remaining = remaining.subtract(qty);
+            received = received.add(buy ? qty : qty.multiply(price));
+            remaining = remaining.subtract(spendable);
         }
         return null;
     }

@@ -50,6 +50,27 @@ public record BookSnapshot(
         return askPrices.length == 0 ? null : FixedPoint.toBigDecimal(askPrices[0], priceScale);
     }
 
+    /**
+     * Walks a side from the top for {@code qty} (a mantissa at {@link #qtyScale()}), as
+     * {@link OrderBook#vwap} does: asks for a buy, bids for a sell. Exact; partial when the copied
+     * levels are too thin; throws {@link ArithmeticException} if the notional overflows.
+     */
+    public Vwap vwap(Side side, long qty) {
+        if (qty <= 0) {
+            throw new IllegalArgumentException("quantity must be positive");
+        }
+        long[] prices = side == Side.BID ? bidPrices : askPrices;
+        long[] qtys = side == Side.BID ? bidQtys : askQtys;
+        long remaining = qty;
+        long notional = 0;
+        for (int i = 0; i < prices.length && remaining > 0; i++) {
+            long take = Math.min(remaining, qtys[i]);
+            notional = Math.addExact(notional, Math.multiplyExact(take, prices[i]));
+            remaining -= take;
+        }
+        return new Vwap(qty, qty - remaining, notional, priceScale, qtyScale);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof BookSnapshot s && instrument.equals(s.instrument) && priceScale == s.priceScale

@@ -1,6 +1,8 @@
 package io.crossbook.server.account;
 
 import io.crossbook.core.model.Venue;
+import io.crossbook.server.arbitrage.ArbitrageService;
+import java.math.BigDecimal;
 import io.crossbook.server.settings.CredentialsProperties;
 import io.crossbook.server.settings.ExchangeClients;
 import io.crossbook.server.settings.ExchangeCredentials;
@@ -18,12 +20,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class AccountService {
     private final TradingMode mode;
-    private final PaperAccounts paper;
+    private final ArbitrageService paper;
     private final ExchangeCredentials credentials;
     private final ExchangeClients clients;
     private final Clock clock;
 
-    public AccountService(TradingProperties trading, PaperAccounts paper, ExchangeCredentials credentials,
+    public AccountService(TradingProperties trading, ArbitrageService paper, ExchangeCredentials credentials,
                           ExchangeClients clients, ObjectProvider<Clock> clock) {
         this.mode = trading.mode();
         this.paper = paper;
@@ -35,7 +37,12 @@ public class AccountService {
     /** In live mode the exchange is asked, so its refusals and outages come back as UPSTREAM_ERROR and EXCHANGE_UNAVAILABLE. */
     public AccountView account(Venue venue) {
         if (mode == TradingMode.PAPER) {
-            return view(venue, false, null, paper.balances(venue));
+            ArbitrageService.PaperBalances account = paper.paperAccount(venue).orElseThrow();
+            List<Balance> balances = account.balances().entrySet().stream()
+                    .map(e -> new Balance(e.getKey(), e.getValue(), BigDecimal.ZERO)).toList();
+            List<PositionView> positions = account.positions().stream().map(PositionView::of).toList();
+            return new AccountView(venue.id(), mode, false, null, balances.stream().map(BalanceView::of).toList(), positions,
+                    clock.millis());
         }
         Optional<ApiCredentials> keys = credentials.find(venue);
         if (keys.isEmpty()) {

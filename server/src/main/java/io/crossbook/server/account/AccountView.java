@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * {@code GET /api/account/{exchange}}: the balances of the paper account ({@code mode: paper}) or of the
  * exchange account ({@code live}); {@code publicOnly} with a {@code notice} when live trading has no keys
- * for the exchange. {@code positions} are open derivative positions: none in paper mode until paper
- * execution exists, and the live read covers balances only. {@code ts} is when it was read, epoch ms.
+ * for the exchange. {@code positions} are open perpetual positions: in paper mode those the paper
+ * orders trade, and the live read covers balances only. {@code ts} is when it was read, epoch ms.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AccountView(String exchange, TradingMode mode, boolean publicOnly, String notice, List<BalanceView> balances,

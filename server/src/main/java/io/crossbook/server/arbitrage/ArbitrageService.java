@@ -289,13 +289,18 @@ public class ArbitrageService implements DisposableBean {
         return paperDesk.desk().paths().stream().sorted(Comparator.comparing(TriangularPath::id)).toList();
     }
 
-    /** A paper account's balances and positions, read on the engine thread; empty outside paper mode. */
-    public Optional<PaperAccount.Snapshot> paperAccount(Venue venue) {
+    /** A paper account's balances and positions now, read on the engine thread; empty outside paper mode. */
+    public Optional<PaperBalances> paperAccount(Venue venue) {
         PaperAccount account = paperDesk.accounts().get(venue);
         if (account == null) {
             return Optional.empty();
         }
-        return Optional.of(query(account::snapshot));
+        return Optional.of(query(() -> new PaperBalances(account.balances(),
+                account.positions().keySet().stream().map(account::position).toList())));
+    }
+
+    /** A paper account's free balance per asset and its open perpetual positions. */
+    public record PaperBalances(Map<String, BigDecimal> balances, List<PaperAccount.Position> positions) {
     }
 
     /** Figures for the system status: journal and engine. */

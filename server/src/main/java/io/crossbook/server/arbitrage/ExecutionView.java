@@ -48,6 +48,6 @@ public record ExecutionView(String executionId, String pairId, String direction,
     private static Leg leg(ExecutionResult.LegResult l) {
         return new Leg(l.instrument().venue().id(), l.instrument().market().id(), l.instrument().symbol(), l.side().id(),
                 l.clientOrderIds().isEmpty() ? null : l.clientOrderIds().getFirst(), l.exchangeOrderId(), l.success(),
-                l.avgPrice(), l.filledBaseQty(), l.fees(), l.clientOrderIds(), l.code(), l.message());
+                l.averagePrice(), l.filledBaseQty(), l.fees(), l.clientOrderIds(), l.failureCode(), l.failureMessage());
     }
 }

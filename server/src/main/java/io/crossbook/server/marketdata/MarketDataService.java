@@ -120,11 +120,15 @@ public class MarketDataService implements DisposableBean {
             ReplaySource source;
             try {
                 source = ReplaySource.parse(spec);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("crossbook.market-data.replay.sources: " + e.getMessage(), e);
+            }
+            try {
                 for (InstrumentFile m : metadata) {
                     source = source.with(m);
                 }
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("crossbook.market-data.replay: " + e.getMessage(), e);
+                throw new IllegalArgumentException("crossbook.market-data.replay.instruments: " + e.getMessage(), e);
             }
             if (out.put(source.toString(), source) != null) {
                 throw new IllegalArgumentException("crossbook.market-data.replay.sources: " + source

@@ -118,7 +118,7 @@ public final class PaperAccount {
         Settlement s = settlement(instrument, side, baseQty, price, fee);
         if (!fundable(s)) {
             throw new IllegalStateException("insufficient " + s.fundingAsset() + ": the fill needs "
-                    + s.fundingDelta().negate().toPlainString() + ", " + free(s.fundingAsset()).toPlainString() + " free");
+                    + plain(s.fundingDelta().negate()) + ", " + plain(free(s.fundingAsset())) + " free");
         }
         commit(s);
     }
@@ -225,6 +225,10 @@ public final class PaperAccount {
                 positions.put(s.instrument(), s.position());
             }
         }
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
     }
 
     private static void requireNonNegative(BigDecimal value, String name) {

@@ -163,7 +163,8 @@ public final class PaperAccount {
         BigDecimal notional = baseQty.multiply(price);
         return switch (instrument.market()) {
             case SPOT -> side == OrderSide.BUY
-                    ? new Settlement(instrument.quote(), notional.add(fee).negate(), instrument.base(), baseQty, null, null)
+                    ? new Settlement(instrument.quote(), notional.add(fee).negate(), instrument.base(), baseQty,
+                            null, null)
                     : new Settlement(instrument.base(), baseQty.negate(), instrument.quote(), notional.subtract(fee),
                             null, null);
             case LINEAR -> perpSettlement(instrument, side, baseQty, price, fee);

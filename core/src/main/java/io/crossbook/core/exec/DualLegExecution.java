@@ -64,7 +64,8 @@ public final class DualLegExecution {
                         + instrument.id() + ": " + e.getMessage(), e);
             }
             if (!instrument.isWholeLots(orderQty)) {
-                throw new IllegalArgumentException("baseQty " + baseQty.toPlainString() + " is not a whole number of lots of "
+                throw new IllegalArgumentException("baseQty " + baseQty.toPlainString()
+                        + " is not a whole number of lots of "
                         + lotInBase(instrument).toPlainString() + " for " + instrument.id());
             }
         }
@@ -97,6 +98,12 @@ public final class DualLegExecution {
             this.leg = leg;
             this.letter = letter;
             this.lot = lotInBase(leg.instrument());
+        }
+
+        void noteExchangeOrderId(String id) {
+            if (exchangeOrderId == null) {
+                exchangeOrderId = id;
+            }
         }
 
         BigDecimal net() {
@@ -156,7 +163,8 @@ public final class DualLegExecution {
                             EngineClock clock, ExecutionListener listener) {
         Objects.requireNonNull(executionId, "executionId");
         if (!EXECUTION_ID.matcher(executionId).matches()) {
-            throw new IllegalArgumentException("executionId must be 1 to 24 letters or digits, was '" + executionId + "'");
+            throw new IllegalArgumentException(
+                    "executionId must be 1 to 24 letters or digits, was '" + executionId + "'");
         }
         Objects.requireNonNull(first, "first");
         Objects.requireNonNull(second, "second");
@@ -222,12 +230,11 @@ public final class DualLegExecution {
     private void onEvent(LegProgress leg, OrderRequest order, OrderEvent event) {
         listener.orderEvent(executionId, order, event);
         switch (event) {
-            case OrderEvent.Accepted accepted -> {
-                if (leg.exchangeOrderId == null) {
-                    leg.exchangeOrderId = accepted.exchangeOrderId();
-                }
+            case OrderEvent.Accepted accepted -> leg.noteExchangeOrderId(accepted.exchangeOrderId());
+            case OrderEvent.Filled filled -> {
+                leg.noteExchangeOrderId(filled.exchangeOrderId());
+                leg.fill(order.side(), filled);
             }
-            case OrderEvent.Filled filled -> leg.fill(order.side(), filled);
             case OrderEvent.Closed closed -> over(order);
             case OrderEvent.Rejected rejected -> {
                 leg.failureCode = rejected.code();
@@ -265,13 +272,16 @@ public final class DualLegExecution {
             send(shortLeg, entryOrder(shortLeg, retryQty));
         } else if (unwindQty.signum() == 0) {
             finish(false);
-        } else if (state == State.UNWINDING && (excess.compareTo(excessBeforeUnwind) == 0 || unwinds > policy.maxRetries())) {
-            finish(true);
+        } else if (state == State.UNWINDING
+                && (excess.compareTo(excessBeforeUnwind) == 0 || unwinds > policy.maxRetries())) {
+            finish(true); // the last unwind made no progress, or the unwinds are spent
         } else {
             unwinds++;
             excessBeforeUnwind = excess;
             state = State.UNWINDING;
-            send(longLeg, unwindOrder(longLeg, unwindQty));
+            OrderRequest unwind = unwindOrder(longLeg, unwindQty);
+            notes.add(unwind.clientOrderId() + " unwinds " + plain(unwindQty) + " after " + retries + " retries");
+            send(longLeg, unwind);
         }
     }
 
@@ -305,7 +315,7 @@ public final class DualLegExecution {
         };
         StringBuilder detail = new StringBuilder(headline);
         if (outcome != Outcome.IMBALANCED && residual.signum() > 0) {
-            detail.append("; residual ").append(plain(residual)).append(" below both lots left unhedged");
+            detail.append("; residual ").append(plain(residual)).append(" left unhedged: too small for a lot");
         }
         notes.forEach(note -> detail.append("; ").append(note));
         return detail.toString();

@@ -10,7 +10,8 @@ import java.util.List;
  * How a two-leg execution ended. Quantities are in the base currency, money in the quote;
  * {@code pnl} is the exact cash flow of every fill of both legs (sells plus, buys minus, base
  * quantity times price) less all fees. {@code residualBaseQty} is the filled quantity left
- * unhedged: a rest below both legs' lots, or for {@link Outcome#IMBALANCED} the open excess.
+ * unhedged: a rest too small for the lot that would trade it (retries spent), or for
+ * {@link Outcome#IMBALANCED} the open excess.
  * Timestamps are epoch milliseconds.
  */
 public record ExecutionResult(String executionId, Outcome outcome, LegResult first, LegResult second,

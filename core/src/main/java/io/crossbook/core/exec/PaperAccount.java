@@ -118,7 +118,7 @@ public final class PaperAccount {
         Settlement s = settlement(instrument, side, baseQty, price, fee);
         if (!fundable(s)) {
             throw new IllegalStateException("insufficient " + s.fundingAsset() + ": the fill needs "
-                    + s.fundingDelta().negate().toPlainString() + ", " + free(s.fundingAsset()).toPlainString() + " free");
+                    + plain(s.fundingDelta().negate()) + ", " + plain(free(s.fundingAsset())) + " free");
         }
         commit(s);
     }
@@ -163,7 +163,8 @@ public final class PaperAccount {
         BigDecimal notional = baseQty.multiply(price);
         return switch (instrument.market()) {
             case SPOT -> side == OrderSide.BUY
-                    ? new Settlement(instrument.quote(), notional.add(fee).negate(), instrument.base(), baseQty, null, null)
+                    ? new Settlement(instrument.quote(), notional.add(fee).negate(), instrument.base(), baseQty,
+                            null, null)
                     : new Settlement(instrument.base(), baseQty.negate(), instrument.quote(), notional.subtract(fee),
                             null, null);
             case LINEAR -> perpSettlement(instrument, side, baseQty, price, fee);
@@ -225,6 +226,10 @@ public final class PaperAccount {
                 positions.put(s.instrument(), s.position());
             }
         }
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
     }
 
     private static void requireNonNegative(BigDecimal value, String name) {

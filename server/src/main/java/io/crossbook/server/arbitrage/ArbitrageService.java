@@ -32,6 +32,7 @@ import io.crossbook.store.trading.StoredOpportunity;
 import io.crossbook.store.trading.StoredPair;
 import io.crossbook.venues.common.RestClient;
 import io.crossbook.venues.funding.FundingRates;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -98,7 +99,7 @@ public class ArbitrageService implements DisposableBean {
                             PaperAccounts paperAccounts, TradingProperties trading, MarketDataService marketData,
                             PriceService prices, PairRepository pairs, ExecutionRepository executions,
                             OpportunityRepository opportunities, ObjectMapper json, ObjectProvider<EventSink> sinks,
-                            ObjectProvider<Clock> clock) {
+                            ObjectProvider<Clock> clock, MeterRegistry meters) {
         this.properties = properties;
         this.mode = trading.mode();
         this.marketData = marketData;
@@ -118,7 +119,7 @@ public class ArbitrageService implements DisposableBean {
             balances.put(v, paperAccounts.starting(v));
         }
         this.paperDesk = PaperDesk.create(engine, properties, fees.schedule(), mode == TradingMode.PAPER ? balances : null,
-                paper.latency(), paper.perpMarginRate(), new DeskEvents(() -> sink, journal, json));
+                paper.latency(), paper.perpMarginRate(), new DeskEvents(() -> sink, journal, json, meters));
         marketData.forwardBooksTo(new EngineFeed(paperDesk.desk(), paperDesk.venues(), properties.bookDepth(),
                 (receiveNanos, event) -> engine.post(event)));
     }

@@ -8,6 +8,7 @@ import io.crossbook.server.events.EventSink;
 import io.crossbook.store.trading.StoredExecution;
 import io.crossbook.store.trading.StoredOpportunity;
 import io.crossbook.store.trading.StoredOrder;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.HashMap;
@@ -22,7 +23,7 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * What the desk reports, on the engine thread, turned into API.md events for the WebSocket
- * gateway and rows for the journal. Keeps the running state of each open order, so every
+ * gateway, rows for the journal and counters for the metrics. Keeps the running state of each open order, so every
  * transition is stored as the order's whole row. Never blocks: both sinks only queue.
  */
 final class DeskEvents implements ArbitrageDesk.Events {
@@ -46,19 +47,22 @@ final class DeskEvents implements ArbitrageDesk.Events {
     private final Supplier<EventSink> sink;
     private final TradingJournal journal;
     private final ObjectMapper json;
+    private final MeterRegistry meters;
     private final Map<String, StoredOrder> orders = new HashMap<>();
     /** Executions with a stored "running" row, until they finish. */
     private final Set<String> running = new HashSet<>();
     private long opportunitySequence;
 
-    DeskEvents(Supplier<EventSink> sink, TradingJournal journal, ObjectMapper json) {
+    DeskEvents(Supplier<EventSink> sink, TradingJournal journal, ObjectMapper json, MeterRegistry meters) {
         this.sink = sink;
         this.journal = journal;
         this.json = json;
+        this.meters = meters;
     }
 
     @Override
     public void opportunity(Opportunity o) {
+        meters.counter("crossbook.arbitrage.opportunities", "pair", o.pairId()).increment();
         publish("opportunity", new OpportunityEvent(o.pairId(), o.spread(), o.spreadPercent(), o.netSpreadPercent(),
                 o.direction().id(), o.leg1Price(), o.leg2Price(), o.ts()));
         journal.opportunity(new StoredOpportunity(o.pairId() + "-" + o.ts() + "-" + Long.toString(++opportunitySequence, 36),
@@ -89,6 +93,8 @@ final class DeskEvents implements ArbitrageDesk.Events {
             return;
         }
         String exchange = order.instrument().venue().id();
+        meters.counter("crossbook.orders.events", "exchange", exchange, "event",
+                event.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)).increment();
         StoredOrder next = switch (event) {
             case OrderEvent.Accepted a -> with(row, StoredOrder.ACCEPTED, a.exchangeOrderId(), row.filledQty(),
                     row.avgPrice(), row.fee(), row.feeAsset(), null, null, a.ts());
@@ -122,6 +128,7 @@ final class DeskEvents implements ArbitrageDesk.Events {
     @Override
     public void executionFinished(ArbitrageDesk.PairExecution execution) {
         ExecutionView v = ExecutionView.of(execution);
+        meters.counter("crossbook.arbitrage.executions", "pair", v.pairId(), "outcome", v.outcome()).increment();
         running.remove(v.executionId());
         journal.execution(new StoredExecution(v.executionId(), v.pairId(), StoredExecution.ARBITRAGE, "finished",
                 v.outcome(), v.direction(), v.hedgedQty(), v.spread(), v.spreadPercent(), v.pnl(), v.fees(),
@@ -131,6 +138,7 @@ final class DeskEvents implements ArbitrageDesk.Events {
 
     @Override
     public void alert(ArbitrageDesk.Alert alert) {
+        meters.counter("crossbook.engine.alerts", "severity", alert.severity(), "code", alert.code()).increment();
         ALERTS.warn("{} {} {}: {}", alert.severity(), alert.code(), alert.pairId(), alert.message());
         publish("engine_alert", alert);
     }

@@ -27,6 +27,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -147,7 +148,7 @@ public final class ArbitrageReplay {
 
     private Optional<Instrument> instrument(InstrumentId id) {
         return sources.stream().filter(s -> s.venue() == id.venue() && s.market() == id.market())
-                .map(s -> s.instruments().get(id.symbol())).filter(java.util.Objects::nonNull).findFirst();
+                .map(s -> s.instruments().get(id.symbol())).filter(Objects::nonNull).findFirst();
     }
 
     /** Counts per pair, and passes every event on to the observer. */

@@ -40,6 +40,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,6 +52,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,7 +117,7 @@ public class ArbitrageService implements DisposableBean {
         this.funding = new FundingRates(new RestClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()),
                 this.clock);
         this.engine = new Engine("engine", EngineClock.wall(), e -> LOG.error("engine event failed", e));
-        Map<Venue, Map<String, BigDecimal>> balances = new java.util.EnumMap<>(Venue.class);
+        Map<Venue, Map<String, BigDecimal>> balances = new EnumMap<>(Venue.class);
         for (Venue v : Venue.values()) {
             balances.put(v, paperAccounts.starting(v));
         }
@@ -162,7 +165,7 @@ public class ArbitrageService implements DisposableBean {
      */
     @Scheduled(fixedDelayString = "${crossbook.arbitrage.funding-every:60s}", initialDelayString = "${crossbook.arbitrage.refresh-every:10s}")
     public void pollFunding() {
-        Set<Instrument> perps = new java.util.HashSet<>();
+        Set<Instrument> perps = new HashSet<>();
         for (PairConfig c : priced.values()) {
             for (Instrument leg : List.of(c.leg1(), c.leg2())) {
                 boolean live = marketData.collector(leg.venue().id() + ":" + leg.market().id())
@@ -399,7 +402,7 @@ public class ArbitrageService implements DisposableBean {
     }
 
     private void discoverCycles() {
-        Map<Venue, List<Instrument>> spot = new java.util.EnumMap<>(Venue.class);
+        Map<Venue, List<Instrument>> spot = new EnumMap<>(Venue.class);
         for (Collector c : marketData.collectors()) {
             if (c.market() == Market.SPOT) {
                 for (String symbol : c.symbols()) {
@@ -432,7 +435,7 @@ public class ArbitrageService implements DisposableBean {
         });
     }
 
-    private <T> T query(java.util.function.Supplier<T> read) {
+    private <T> T query(Supplier<T> read) {
         CompletableFuture<T> result = new CompletableFuture<>();
         engine.post(() -> {
             try {

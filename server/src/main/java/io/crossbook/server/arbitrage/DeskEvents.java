@@ -14,6 +14,7 @@ import java.math.MathContext;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -94,7 +95,7 @@ final class DeskEvents implements ArbitrageDesk.Events {
         }
         String exchange = order.instrument().venue().id();
         meters.counter("crossbook.orders.events", "exchange", exchange, "event",
-                event.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)).increment();
+                event.getClass().getSimpleName().toLowerCase(Locale.ROOT)).increment();
         StoredOrder next = switch (event) {
             case OrderEvent.Accepted a -> with(row, StoredOrder.ACCEPTED, a.exchangeOrderId(), row.filledQty(),
                     row.avgPrice(), row.fee(), row.feeAsset(), null, null, a.ts());

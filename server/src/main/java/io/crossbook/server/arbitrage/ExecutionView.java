@@ -6,6 +6,7 @@ import io.crossbook.core.model.OrderSide;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One execution of a pair as the API shows it: API.md's execute result ({@code pairId}, two legs
@@ -41,7 +42,7 @@ public record ExecutionView(String executionId, String pairId, String direction,
             spreadPercent = spread.multiply(BigDecimal.valueOf(100)).divide(mid, MathContext.DECIMAL64).doubleValue();
         }
         return new ExecutionView(r.executionId(), e.pairId(), e.direction().id(), e.automatic(),
-                r.outcome().name().toLowerCase(java.util.Locale.ROOT), leg1, leg2, spread, spreadPercent,
+                r.outcome().name().toLowerCase(Locale.ROOT), leg1, leg2, spread, spreadPercent,
                 r.hedgedBaseQty(), r.fees(), r.pnl(), r.detail(), r.startedTs(), r.finishedTs());
     }
 

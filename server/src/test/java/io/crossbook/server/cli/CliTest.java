@@ -64,7 +64,7 @@ class CliTest {
     @CsvSource(delimiter = '|', value = {
             "replay                                        | --source is required",
             "replay --source                               | --source needs a value",
-            "replay --sources binance:linear:EXCERPT       | unknown option --sources (expected one of --report, --source, --speed)",
+            "replay --sources binance:linear:EXCERPT       | unknown option --sources (expected one of --instruments, --pairs, --report, --source, --speed)",
             "replay binance:linear:EXCERPT                 | unexpected argument 'binance:linear:EXCERPT'",
             "replay --source kraken:linear:EXCERPT         | unknown venue 'kraken' (expected one of binance, bybit, okx)",
             "replay --source binance:futures:EXCERPT       | unknown market 'futures' (expected one of spot, linear, inverse)",

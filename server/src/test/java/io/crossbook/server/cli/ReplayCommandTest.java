@@ -11,11 +11,8 @@ import io.crossbook.server.arbitrage.PairRequest;
 import io.crossbook.server.replay.InstrumentFile;
 import io.crossbook.server.replay.ReplaySource;
 import io.crossbook.server.replay.Speed;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * venues, each pair's totals in the report as an {@link ArbitrageReplay} of the same input gives
  * them; a pair file that is wrong is one clear line naming the problem, exit status 2, and no report.
  */
-class ReplayCommandTest {
+class ReplayCommandTest extends CliConsole {
     private static final Path SPOT_INFO = SPOT_EXCERPT.resolveSibling("exchange_info_spot.json");
     private static final Path USDM_INFO = USDM_EXCERPT.resolveSibling("exchange_info_usdm.json");
     /** Reads decimals as written, so that money compares exactly. */
@@ -46,21 +43,10 @@ class ReplayCommandTest {
              "leg2": {"exchange": "binance", "symbol": "BTCUSDT", "type": "linear"},
              "threshold": "0.01", "qty": "0.01", "totalAmount": "1000000", "direction": "auto"%s}""";
 
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
     @TempDir
     Path dir;
 
-    int run(String... args) {
-        return Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    List<String> errLines() {
-        return err.toString(StandardCharsets.UTF_8).lines().toList();
-    }
-
-    /** The replay of both excerpts with their instruments, plus {@code more} arguments. */
+    /** Replays both excerpts with the pair file, with the instruments' recorded metadata if asked, plus {@code more} arguments. */
     String[] replay(Path pairs, boolean withInstruments, String... more) {
         List<String> args = new ArrayList<>(List.of("replay", "--source", "binance:spot:" + SPOT_EXCERPT,
                 "--source", "binance:linear:" + USDM_EXCERPT, "--pairs", pairs.toString()));
@@ -99,7 +85,7 @@ class ReplayCommandTest {
 
         assertThat(err.size()).isZero();
         assertThat(expected.executions()).as("the pair trades").isPositive();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("btc-basis").contains("report written to " + report.toAbsolutePath());
+        assertThat(out()).contains("btc-basis").contains("report written to " + report.toAbsolutePath());
         JsonNode root = JSON.readTree(report.toFile());
         assertThat(root.propertyNames()).containsExactlyInAnyOrder("instruments", "throughput", "pairs");
         assertThat(root.get("instruments").size()).isEqualTo(2);

@@ -4,11 +4,8 @@ import static io.crossbook.server.replay.ReplayTestData.USDM_EXCERPT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crossbook.server.replay.ReplayTestData;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,24 +17,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /** The command line; {@code serve} only as far as its options are refused (it would start the server). */
-class CliTest {
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
+class CliTest extends CliConsole {
     @TempDir
     Path dir;
-
-    int run(String... args) {
-        return Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    String out() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    List<String> errLines() {
-        return err.toString(StandardCharsets.UTF_8).lines().toList();
-    }
 
     @Test
     void withoutArgumentsPrintsTheUsageAndFails() {

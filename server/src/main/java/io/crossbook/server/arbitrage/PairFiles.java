@@ -7,6 +7,7 @@ import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A pair file ({@code --pairs}): a JSON array of pair configs as API.md's POST body, each with an {@code id}. */
@@ -30,6 +31,9 @@ public final class PairFiles {
             return pairs;
         } catch (IOException e) {
             throw new IllegalArgumentException("--pairs " + file + ": cannot read it: " + e.getMessage(), e);
+        } catch (UnrecognizedPropertyException e) {
+            throw new IllegalArgumentException("--pairs " + file + ": unknown field '" + e.getPropertyName() + "' at "
+                    + e.getPathReference() + " (a pair has id, leg1, leg2, threshold, qty, totalAmount, direction, enabled)", e);
         } catch (JacksonException e) {
             throw new IllegalArgumentException("--pairs " + file + ": not a JSON array of pair configs: "
                     + e.getOriginalMessage(), e);

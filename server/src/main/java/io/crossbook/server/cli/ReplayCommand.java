@@ -41,9 +41,12 @@ final class ReplayCommand {
         if (sources.isEmpty()) {
             throw new IllegalArgumentException("--source is required");
         }
-        String pairsFile = o.optional("pairs");
         Speed speed = Speed.parse(o.optional("speed") == null ? "max" : o.optional("speed"));
         Path reportFile = o.optional("report") == null ? null : Path.of(o.optional("report"));
+        ArbitrageReplay arbitrage = o.optional("pairs") == null ? null
+                : new ArbitrageReplay(sources, PairFiles.read(Path.of(o.optional("pairs"))),
+                ArbitrageReplay.Config.fromEnvironment(), new ArbitrageReplay.Observer() {
+                });
         out.printf("replaying %s at %s%n", sources, speed);
         MarketDataListener anomalies = new MarketDataListener() {
             private int shown;
@@ -57,11 +60,9 @@ final class ReplayCommand {
             }
         };
         LongConsumer progress = n -> out.printf("  %,d messages%n", n);
-        ReplayReport report = pairsFile == null
+        ReplayReport report = arbitrage == null
                 ? new ReplaySession(sources, CleaningRules.DEFAULT, anomalies, speed).run(progress)
-                : new ArbitrageReplay(sources, PairFiles.read(Path.of(pairsFile)), ArbitrageReplay.Config.fromEnvironment(),
-                        new ArbitrageReplay.Observer() {
-                        }).run(speed, progress);
+                : arbitrage.run(speed, progress);
         out.print(report.summary());
         if (reportFile != null) {
             if (reportFile.toAbsolutePath().getParent() != null) {

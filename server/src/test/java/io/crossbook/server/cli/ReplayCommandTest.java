@@ -116,7 +116,7 @@ class ReplayCommandTest extends CliConsole {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            a field pairs do not have      | [PAIR_UNKNOWN_FIELD] | true  | --pairs FILE: not a JSON array of pair configs: | "leverage"
+            a field pairs do not have      | [PAIR_UNKNOWN_FIELD] | true  | --pairs FILE: unknown field | leverage
             a symbol the instruments lack  | [PAIR_SOLUSDT]       | true  | pair [0] btc-basis: leg1.symbol: binance:spot:SOLUSDT is not a known instrument | --instruments
             no instruments at all          | [PAIR]               | false | pair [0] btc-basis: leg1.symbol: binance:spot:BTCUSDT is not a known instrument | --instruments
             no id                          | [PAIR, PAIR_NO_ID]   | true  | --pairs FILE [1]: id is required in a pair file | required

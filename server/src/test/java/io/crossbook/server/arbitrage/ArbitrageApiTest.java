@@ -304,6 +304,28 @@ class ArbitrageApiTest {
         assertThat(position(accountAfter, "/margin").subtract(position(accountBefore, "/margin"))).isEqualByComparingTo(margin);
     }
 
+    @Test
+    void aNewPairNeverTakesOverTheHistoryOrTheSpentTotalAmountOfADeletedOne() {
+        String oneTrade = SEED.replace("\"totalAmount\":300", "\"totalAmount\":100");
+        String deleted = create(oneTrade);
+        replayAgain(deleted, SEED_QTY);
+        String executionId = RecordedMarket.execute(client, admin, deleted).get("executionId").asString();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                data(client.get("/api/arbitrage/executions?pairId=" + deleted, admin)).findValuesAsString("outcome"))
+                .containsExactly("filled"));
+        data(client.delete(PAIRS + "/" + deleted, admin));
+
+        String id = create(oneTrade);
+        data(client.putJson(PAIRS + "/" + id, oneTrade, admin));
+
+        assertThat(id).matches(ID).isNotEqualTo(deleted);
+        assertThat(data(client.get("/api/arbitrage/executions?pairId=" + id, admin)).isEmpty()).isTrue();
+        assertThat(data(client.get("/api/arbitrage/executions?pairId=" + deleted, admin)).findValuesAsString("executionId"))
+                .as("history outlives its pair").containsExactly(executionId);
+        assertThat(RecordedMarket.execute(client, admin, id).get("outcome").asString())
+                .as("its whole totalAmount is left").isEqualTo("filled");
+    }
+
     private static void assertLeg(JsonNode leg, String type, String side, BigDecimal price, BigDecimal takerRate) {
         assertThat(leg.get("exchange").asString()).isEqualTo("binance");
         assertThat(leg.get("type").asString()).isEqualTo(type);

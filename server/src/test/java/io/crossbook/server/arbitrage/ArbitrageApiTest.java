@@ -17,12 +17,15 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import io.crossbook.core.book.BookSnapshot;
+import io.crossbook.server.CrossbookServer;
 import io.crossbook.server.marketdata.MarketDataService;
+import io.crossbook.server.persistence.DatabaseProperties;
 import io.crossbook.server.security.ServerTest;
 import io.crossbook.server.security.TestClient;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +34,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -324,6 +329,25 @@ class ArbitrageApiTest {
                 .as("history outlives its pair").containsExactly(executionId);
         assertThat(RecordedMarket.execute(client, admin, id).get("outcome").asString())
                 .as("its whole totalAmount is left").isEqualTo("filled");
+    }
+
+    @Test
+    void pairsSurviveARestartOnTheSameDatabaseAndArePricedAgain(@Autowired DatabaseProperties database) {
+        String id = create(SEED.replace("\"threshold\":0.12", "\"threshold\":0.33"));
+        JsonNode stored = find(pairs(), "id", id);
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--crossbook.market-data.feeds=",
+                "--crossbook.db.sqlite-file=" + database.sqliteFile(), "--crossbook.security.bcrypt-cost=4",
+                "--crossbook.market-data.replay.speed=1x", "--crossbook.market-data.replay.loop=true"));
+        RecordedMarket.register((name, value) -> args.add("--" + name + "=" + value.get()));
+
+        try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(CrossbookServer.class)
+                .run(args.toArray(String[]::new))) {
+            ArbitrageService arbitrage = restarted.getBean(ArbitrageService.class);
+
+            assertThat(find(JSON.valueToTree(arbitrage.pairs()), "id", id)).hasToString(stored.toString());
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(arbitrage.prices().stream()
+                    .filter(p -> p.pairId().equals(id)).map(PairPrices::status)).containsExactly("priced"));
+        }
     }
 
     private static void assertLeg(JsonNode leg, String type, String side, BigDecimal price, BigDecimal takerRate) {

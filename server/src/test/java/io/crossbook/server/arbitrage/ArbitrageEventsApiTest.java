@@ -34,13 +34,15 @@ import tools.jackson.databind.JsonNode;
 /**
  * What the desk tells WebSocket clients and the journal, on the recorded Binance spot and USDⓈ-M
  * BTCUSDT books with taker fees of zero: the recorded spread of spot over the perpetual (some
- * 0.076 %) is then all profit, so it is an opportunity for a pair with a small threshold.
+ * 0.076 %) is then all profit, so it is an opportunity for a pair with a small threshold. Pairs
+ * trade again as soon as an execution is over (no cooldown).
  */
 @ServerTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = {
         "crossbook.market-data.replay.speed=max",
         "crossbook.fees.taker.binance.spot=0",
-        "crossbook.fees.taker.binance.linear=0"})
+        "crossbook.fees.taker.binance.linear=0",
+        "crossbook.arbitrage.cooldown=0s"})
 class ArbitrageEventsApiTest {
     private static final String SMALL_THRESHOLD = SEED.replace("\"threshold\":0.12", "\"threshold\":0.01");
 
@@ -136,6 +138,34 @@ class ArbitrageEventsApiTest {
             assertThat(fill.get("price").decimalValue()).isEqualByComparingTo(decimal(leg, "/price"));
             assertThat(fill.get("qty").decimalValue()).isEqualByComparingTo(SEED_QTY);
         }
+    }
+
+    @Test
+    void anEnabledPairTradesByItselfButNeverBeyondItsTotalAmountAndSaysSoOnce() throws Exception {
+        String id = RecordedMarket.create(client, admin, SMALL_THRESHOLD.replace("\"enabled\":false", "\"enabled\":true")
+                .replace("\"totalAmount\":300", "\"totalAmount\":100"));
+        List<JsonNode> alerts;
+        try (WsTestClient ws = WsTestClient.authenticated(port, admin)) {
+            ws.subscribe("engine_alert");
+            RecordedMarket.replayAgain(client, admin, marketData, id, SEED_QTY);
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                    data(client.get("/api/arbitrage/executions?pairId=" + id, admin)).findValuesAsString("outcome"))
+                    .containsExactly("filled"));
+            RecordedMarket.replayAgain(client, admin, marketData, id, SEED_QTY);
+            alerts = framesAbout(ws, id, 1).get("engine_alert");
+            for (WsTestClient.Received more = ws.poll(Duration.ofMillis(300)); more != null; more = ws.poll(Duration.ofMillis(300))) {
+                assertThat(more.data().get("pairId").asString()).as("another alert: %s", more.data()).isNotEqualTo(id);
+            }
+        }
+
+        JsonNode execution = data(client.get("/api/arbitrage/executions?pairId=" + id, admin)).get(0);
+        assertThat(execution.get("direction").asString()).isEqualTo("reverse");
+        assertThat(decimal(execution, "/hedgedQty")).isEqualByComparingTo(SEED_QTY);
+        JsonNode alert = alerts.getFirst();
+        assertThat(alert.get("severity").asString()).isEqualTo("warning");
+        assertThat(alert.get("code").asString()).isEqualTo("RISK_REJECTED");
+        assertThat(alert.get("message").asString()).startsWith("pair " + id + ": totalAmount 100 would be exceeded (traded ");
+        assertThat(data(client.get("/api/arbitrage/executions?pairId=" + id, admin)).size()).as("still one").isOne();
     }
 
     /** The pair's journalled opportunity with the event's ts and spread, or null while there is none. */

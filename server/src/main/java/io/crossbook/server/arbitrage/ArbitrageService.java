@@ -252,6 +252,10 @@ public class ArbitrageService implements DisposableBean {
         if (pairs.find(pairId).isEmpty()) {
             throw ApiException.notFound("pairId: no pair '" + pairId + "'");
         }
+        if (unresolved.containsKey(pairId)) {
+            throw new ApiException(ErrorCode.EXCHANGE_UNAVAILABLE, "pair " + pairId
+                    + " has no price: instrument metadata not known yet (is the exchange reachable?)");
+        }
         CompletableFuture<ArbitrageDesk.PairExecution> done = new CompletableFuture<>();
         engine.post(() -> paperDesk.desk().execute(pairId).whenComplete((r, e) -> {
             if (e != null) {

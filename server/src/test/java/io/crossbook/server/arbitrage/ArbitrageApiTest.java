@@ -13,11 +13,14 @@ import static io.crossbook.server.arbitrage.RecordedMarket.find;
 import static io.crossbook.server.arbitrage.RecordedMarket.vwap;
 import static io.crossbook.server.security.TestClient.error;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import io.crossbook.core.book.BookSnapshot;
 import io.crossbook.server.CrossbookServer;
+import io.crossbook.server.api.ApiException;
+import io.crossbook.server.api.ErrorCode;
 import io.crossbook.server.marketdata.MarketDataService;
 import io.crossbook.server.persistence.DatabaseProperties;
 import io.crossbook.server.security.ServerTest;
@@ -154,6 +157,10 @@ class ArbitrageApiTest {
                         "leg2.symbol: binance:linear:ETHUSDT trades ETH/USDT but leg1 binance:spot:BTCUSDT trades BTC/USDT"),
                 Arguments.of("the same leg twice", SEED.replace(linearLeg, spotLeg),
                         "leg2: must differ from leg1 (both are binance:spot:BTCUSDT)"),
+                Arguments.of("a leg without its exchange", SEED.replace("\"exchange\":\"binance\",", ""),
+                        "leg1.exchange: is required"),
+                Arguments.of("a leg without its market type", SEED.replace(",\"type\":\"linear\"", ""),
+                        "leg2.type: is required"),
                 Arguments.of("a missing leg", SEED.replace("\"leg2\":" + linearLeg + ",", ""),
                         "leg2: is required ({exchange, symbol, type})"),
                 Arguments.of("a zero threshold", SEED.replace("\"threshold\":0.12", "\"threshold\":0"),
@@ -332,22 +339,39 @@ class ArbitrageApiTest {
     }
 
     @Test
-    void pairsSurviveARestartOnTheSameDatabaseAndArePricedAgain(@Autowired DatabaseProperties database) {
+    void pairsSurviveRestartsOnTheSameDatabaseAndArePricedOnceTheirExchangeIsKnown(@Autowired DatabaseProperties database) {
         String id = create(SEED.replace("\"threshold\":0.12", "\"threshold\":0.33"));
-        JsonNode stored = find(pairs(), "id", id);
+        String stored = find(pairs(), "id", id).toString();
+
+        try (ConfigurableApplicationContext unreachable = restart(database, false)) {
+            ArbitrageService arbitrage = unreachable.getBean(ArbitrageService.class);
+
+            assertThat(find(JSON.valueToTree(arbitrage.pairs()), "id", id)).hasToString(stored);
+            assertThat(statusOf(arbitrage, id)).isEqualTo("no price: instrument metadata not known yet (is the exchange reachable?)");
+            assertThatThrownBy(() -> arbitrage.execute(id)).isInstanceOfSatisfying(ApiException.class,
+                    e -> assertThat(e.code()).as(e.getMessage()).isEqualTo(ErrorCode.EXCHANGE_UNAVAILABLE));
+        }
+        try (ConfigurableApplicationContext replaying = restart(database, true)) {
+            ArbitrageService arbitrage = replaying.getBean(ArbitrageService.class);
+
+            assertThat(find(JSON.valueToTree(arbitrage.pairs()), "id", id)).hasToString(stored);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(statusOf(arbitrage, id)).isEqualTo("priced"));
+        }
+    }
+
+    /** Another server on this one's database: without market data, or replaying the recordings at 1x in a loop. */
+    private static ConfigurableApplicationContext restart(DatabaseProperties database, boolean marketData) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--crossbook.market-data.feeds=",
                 "--crossbook.db.sqlite-file=" + database.sqliteFile(), "--crossbook.security.bcrypt-cost=4",
                 "--crossbook.market-data.replay.speed=1x", "--crossbook.market-data.replay.loop=true"));
-        RecordedMarket.register((name, value) -> args.add("--" + name + "=" + value.get()));
-
-        try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(CrossbookServer.class)
-                .run(args.toArray(String[]::new))) {
-            ArbitrageService arbitrage = restarted.getBean(ArbitrageService.class);
-
-            assertThat(find(JSON.valueToTree(arbitrage.pairs()), "id", id)).hasToString(stored.toString());
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(arbitrage.prices().stream()
-                    .filter(p -> p.pairId().equals(id)).map(PairPrices::status)).containsExactly("priced"));
+        if (marketData) {
+            RecordedMarket.register((name, value) -> args.add("--" + name + "=" + value.get()));
         }
+        return new SpringApplicationBuilder(CrossbookServer.class).run(args.toArray(String[]::new));
+    }
+
+    private static String statusOf(ArbitrageService arbitrage, String pairId) {
+        return arbitrage.prices().stream().filter(p -> p.pairId().equals(pairId)).map(PairPrices::status).findFirst().orElseThrow();
     }
 
     private static void assertLeg(JsonNode leg, String type, String side, BigDecimal price, BigDecimal takerRate) {

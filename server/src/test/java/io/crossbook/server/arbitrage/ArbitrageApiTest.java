@@ -21,7 +21,6 @@ import io.crossbook.core.book.BookSnapshot;
 import io.crossbook.server.CrossbookServer;
 import io.crossbook.server.api.ApiException;
 import io.crossbook.server.api.ErrorCode;
-import io.crossbook.server.marketdata.MarketDataService;
 import io.crossbook.server.persistence.DatabaseProperties;
 import io.crossbook.server.security.ServerTest;
 import io.crossbook.server.security.TestClient;
@@ -31,7 +30,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -40,10 +38,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatus;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -53,41 +48,15 @@ import tools.jackson.databind.JsonNode;
  */
 @ServerTest
 @TestPropertySource(properties = "crossbook.market-data.replay.speed=max")
-class ArbitrageApiTest {
+class ArbitrageApiTest extends RecordedMarketServer {
     private static final String PAIRS = "/api/monitoring/pairs";
     private static final String ID = "binance_binance_btc(_\\d+)?";
 
     @Autowired
-    MockMvcTester mvc;
-    @Autowired
-    MarketDataService marketData;
-    @Autowired
     ArbitrageService arbitrage;
-    TestClient client;
-    String admin;
-
-    @DynamicPropertySource
-    static void recordings(DynamicPropertyRegistry registry) {
-        RecordedMarket.register(registry);
-    }
-
-    @BeforeEach
-    void signInOnceTheRecordingsAreReplayed() {
-        client = new TestClient(mvc);
-        admin = client.signInAsAdmin().accessToken();
-        RecordedMarket.awaitReplaysFinished(marketData);
-    }
-
-    private String create(String json) {
-        return RecordedMarket.create(client, admin, json);
-    }
 
     private JsonNode pairs() {
-        return data(client.get(PAIRS, admin));
-    }
-
-    private void replayAgain(String pairId, BigDecimal qty) {
-        RecordedMarket.replayAgain(client, admin, marketData, pairId, qty);
+        return get(PAIRS);
     }
 
     @Test
@@ -228,7 +197,7 @@ class ArbitrageApiTest {
         }
 
         assertThat(pairs()).isEqualTo(before);
-        assertThat(data(client.get("/api/arbitrage/executions?pairId=" + id, admin)).isEmpty()).isTrue();
+        assertThat(get("/api/arbitrage/executions?pairId=" + id).isEmpty()).isTrue();
     }
 
     @Test
@@ -236,7 +205,7 @@ class ArbitrageApiTest {
         String id = create(SEED);
         replayAgain(id, SEED_QTY);
 
-        JsonNode prices = RecordedMarket.pricesOf(client, admin, id);
+        JsonNode prices = pricesOf(id);
 
         double leg1Bid = prices.at("/leg1/bid").doubleValue();
         double leg1Ask = prices.at("/leg1/ask").doubleValue();
@@ -265,8 +234,8 @@ class ArbitrageApiTest {
         replayAgain(id, SEED_QTY);
         await().atMost(Duration.ofSeconds(10)).until(() -> ((Number) arbitrage.figures().get("journalBacklog")).intValue() == 0);
 
-        assertThat(data(client.get("/api/arbitrage/opportunities?pairId=" + id, admin)).isEmpty()).isTrue();
-        assertThat(data(client.get("/api/arbitrage/opportunities", admin)).isArray()).isTrue();
+        assertThat(get("/api/arbitrage/opportunities?pairId=" + id).isEmpty()).isTrue();
+        assertThat(get("/api/arbitrage/opportunities").isArray()).isTrue();
         assertThat(error(client.get("/api/arbitrage/opportunities?limit=0", admin), HttpStatus.BAD_REQUEST, "VALIDATION_ERROR"))
                 .startsWith("limit: ");
     }
@@ -275,9 +244,9 @@ class ArbitrageApiTest {
     void aManualPaperExecutionTradesBothLegsAtTheBooksPaysTheFeesAndIsJournalled() {
         String id = create(SEED);
         replayAgain(id, SEED_QTY);
-        JsonNode accountBefore = data(client.get("/api/account/binance", admin));
+        JsonNode accountBefore = get("/api/account/binance");
 
-        JsonNode execution = RecordedMarket.execute(client, admin, id);
+        JsonNode execution = execute(id);
 
         BigDecimal sellPrice = vwap(SPOT, true, SEED_QTY);
         BigDecimal buyPrice = vwap(LINEAR, false, SEED_QTY);
@@ -300,12 +269,12 @@ class ArbitrageApiTest {
         assertThat(execution.get("ts").longValue()).isGreaterThanOrEqualTo(execution.get("startedTs").longValue());
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                data(client.get("/api/arbitrage/executions?pairId=" + id, admin)).findValuesAsString("outcome"))
+                get("/api/arbitrage/executions?pairId=" + id).findValuesAsString("outcome"))
                 .containsExactly("filled"));
-        JsonNode journalled = data(client.get("/api/arbitrage/executions?pairId=" + id, admin)).get(0);
+        JsonNode journalled = get("/api/arbitrage/executions?pairId=" + id).get(0);
         assertThat(journalled).isEqualTo(execution);
 
-        JsonNode accountAfter = data(client.get("/api/account/binance", admin));
+        JsonNode accountAfter = get("/api/account/binance");
         BigDecimal spotFee = decimal(execution, "/leg1/fees");
         BigDecimal linearFee = decimal(execution, "/leg2/fees");
         BigDecimal margin = SEED_QTY.multiply(buyPrice);
@@ -321,9 +290,9 @@ class ArbitrageApiTest {
         String oneTrade = SEED.replace("\"totalAmount\":300", "\"totalAmount\":100");
         String deleted = create(oneTrade);
         replayAgain(deleted, SEED_QTY);
-        String executionId = RecordedMarket.execute(client, admin, deleted).get("executionId").asString();
+        String executionId = execute(deleted).get("executionId").asString();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                data(client.get("/api/arbitrage/executions?pairId=" + deleted, admin)).findValuesAsString("outcome"))
+                get("/api/arbitrage/executions?pairId=" + deleted).findValuesAsString("outcome"))
                 .containsExactly("filled"));
         data(client.delete(PAIRS + "/" + deleted, admin));
 
@@ -331,10 +300,10 @@ class ArbitrageApiTest {
         data(client.putJson(PAIRS + "/" + id, oneTrade, admin));
 
         assertThat(id).matches(ID).isNotEqualTo(deleted);
-        assertThat(data(client.get("/api/arbitrage/executions?pairId=" + id, admin)).isEmpty()).isTrue();
-        assertThat(data(client.get("/api/arbitrage/executions?pairId=" + deleted, admin)).findValuesAsString("executionId"))
+        assertThat(get("/api/arbitrage/executions?pairId=" + id).isEmpty()).isTrue();
+        assertThat(get("/api/arbitrage/executions?pairId=" + deleted).findValuesAsString("executionId"))
                 .as("history outlives its pair").containsExactly(executionId);
-        assertThat(RecordedMarket.execute(client, admin, id).get("outcome").asString())
+        assertThat(execute(id).get("outcome").asString())
                 .as("its whole totalAmount is left").isEqualTo("filled");
     }
 
@@ -399,7 +368,7 @@ class ArbitrageApiTest {
 
     @Test
     void triangularPathsAreAListAndNoneFormFromASingleSpotSymbol() {
-        JsonNode paths = data(client.get("/api/arbitrage/triangular", admin));
+        JsonNode paths = get("/api/arbitrage/triangular");
 
         assertThat(paths.isArray()).isTrue();
         assertThat(paths.isEmpty()).isTrue();

@@ -8,11 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
-import io.crossbook.server.marketdata.MarketDataService;
 import io.crossbook.server.security.ServerTest;
-import io.crossbook.server.security.TestClient;
 import io.crossbook.server.ws.WsTestClient;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,15 +17,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -43,37 +35,19 @@ import tools.jackson.databind.JsonNode;
         "crossbook.fees.taker.binance.spot=0",
         "crossbook.fees.taker.binance.linear=0",
         "crossbook.arbitrage.cooldown=0s"})
-class ArbitrageEventsApiTest {
+class ArbitrageEventsApiTest extends RecordedMarketServer {
     private static final String SMALL_THRESHOLD = SEED.replace("\"threshold\":0.12", "\"threshold\":0.01");
 
     @LocalServerPort
     int port;
-    @Autowired
-    MockMvcTester mvc;
-    @Autowired
-    MarketDataService marketData;
-    TestClient client;
-    String admin;
-
-    @DynamicPropertySource
-    static void recordings(DynamicPropertyRegistry registry) {
-        RecordedMarket.register(registry);
-    }
-
-    @BeforeEach
-    void signInOnceTheRecordingsAreReplayed() {
-        client = new TestClient(mvc);
-        admin = client.signInAsAdmin().accessToken();
-        RecordedMarket.awaitReplaysFinished(marketData);
-    }
 
     @Test
     void aSpreadThatClearsTheThresholdIsAnOpportunityEventAndAJournalRow() throws Exception {
-        String id = RecordedMarket.create(client, admin, SMALL_THRESHOLD);
+        String id = create(SMALL_THRESHOLD);
         JsonNode event;
         try (WsTestClient ws = WsTestClient.authenticated(port, admin)) {
             ws.subscribe("opportunity");
-            RecordedMarket.replayAgain(client, admin, marketData, id, SEED_QTY);
+            replayAgain(id, SEED_QTY);
             event = framesAbout(ws, id, 1).get("opportunity").getFirst();
         }
 
@@ -94,23 +68,23 @@ class ArbitrageEventsApiTest {
         assertThat(spread).as("reverse sells leg 1 and buys leg 2").isCloseTo(sell - buy, within(1e-9));
         assertThat(row.get("spreadPercent").doubleValue()).isCloseTo(spread / ((sell + buy) / 2) * 100, within(1e-9));
         assertThat(decimal(row, "/qty")).isEqualByComparingTo(SEED_QTY);
-        JsonNode rows = data(client.get("/api/arbitrage/opportunities?pairId=" + id + "&limit=1000", admin));
+        JsonNode rows = get("/api/arbitrage/opportunities?pairId=" + id + "&limit=1000");
         List<Long> ts = rows.findValues("ts").stream().map(JsonNode::longValue).toList();
         assertThat(ts).as("newest first").isSortedAccordingTo((a, b) -> Long.compare(b, a));
-        JsonNode newest = data(client.get("/api/arbitrage/opportunities?pairId=" + id + "&limit=1", admin));
+        JsonNode newest = get("/api/arbitrage/opportunities?pairId=" + id + "&limit=1");
         assertThat(newest.size()).isOne();
         assertThat(newest.get(0)).isEqualTo(rows.get(0));
     }
 
     @Test
     void aManualExecutionIsReportedOrderByOrderAndEarnsTheWholeSpreadWithoutFees() throws Exception {
-        String id = RecordedMarket.create(client, admin, SEED);
-        RecordedMarket.replayAgain(client, admin, marketData, id, SEED_QTY);
+        String id = create(SEED);
+        replayAgain(id, SEED_QTY);
         JsonNode execution;
         Map<String, List<JsonNode>> frames;
         try (WsTestClient ws = WsTestClient.authenticated(port, admin)) {
             ws.subscribe("order_submitted", "order_filled", "order_failed");
-            execution = RecordedMarket.execute(client, admin, id);
+            execution = execute(id);
             frames = framesAbout(ws, id, 4);
         }
 
@@ -142,35 +116,35 @@ class ArbitrageEventsApiTest {
 
     @Test
     void anEnabledPairTradesByItselfButNeverBeyondItsTotalAmountAndSaysSoOnce() throws Exception {
-        String id = RecordedMarket.create(client, admin, SMALL_THRESHOLD.replace("\"enabled\":false", "\"enabled\":true")
+        String id = create(SMALL_THRESHOLD.replace("\"enabled\":false", "\"enabled\":true")
                 .replace("\"totalAmount\":300", "\"totalAmount\":100"));
         List<JsonNode> alerts;
         try (WsTestClient ws = WsTestClient.authenticated(port, admin)) {
             ws.subscribe("engine_alert");
-            RecordedMarket.replayAgain(client, admin, marketData, id, SEED_QTY);
+            replayAgain(id, SEED_QTY);
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                    data(client.get("/api/arbitrage/executions?pairId=" + id, admin)).findValuesAsString("outcome"))
+                    get("/api/arbitrage/executions?pairId=" + id).findValuesAsString("outcome"))
                     .containsExactly("filled"));
-            RecordedMarket.replayAgain(client, admin, marketData, id, SEED_QTY);
+            replayAgain(id, SEED_QTY);
             alerts = framesAbout(ws, id, 1).get("engine_alert");
             for (WsTestClient.Received more = ws.poll(Duration.ofMillis(300)); more != null; more = ws.poll(Duration.ofMillis(300))) {
                 assertThat(more.data().get("pairId").asString()).as("another alert: %s", more.data()).isNotEqualTo(id);
             }
         }
 
-        JsonNode execution = data(client.get("/api/arbitrage/executions?pairId=" + id, admin)).get(0);
+        JsonNode execution = get("/api/arbitrage/executions?pairId=" + id).get(0);
         assertThat(execution.get("direction").asString()).isEqualTo("reverse");
         assertThat(decimal(execution, "/hedgedQty")).isEqualByComparingTo(SEED_QTY);
         JsonNode alert = alerts.getFirst();
         assertThat(alert.get("severity").asString()).isEqualTo("warning");
         assertThat(alert.get("code").asString()).isEqualTo("RISK_REJECTED");
         assertThat(alert.get("message").asString()).startsWith("pair " + id + ": totalAmount 100 would be exceeded (traded ");
-        assertThat(data(client.get("/api/arbitrage/executions?pairId=" + id, admin)).size()).as("still one").isOne();
+        assertThat(get("/api/arbitrage/executions?pairId=" + id).size()).as("still one").isOne();
     }
 
     /** The pair's journalled opportunity with the event's ts and spread, or null while there is none. */
     private JsonNode journalled(String pairId, JsonNode event) {
-        return data(client.get("/api/arbitrage/opportunities?pairId=" + pairId + "&limit=1000", admin)).valueStream()
+        return get("/api/arbitrage/opportunities?pairId=" + pairId + "&limit=1000").valueStream()
                 .filter(r -> r.get("pairId").asString().equals(pairId) && r.get("ts").longValue() == event.get("ts").longValue()
                         && r.get("spread").doubleValue() == event.get("spread").doubleValue())
                 .findFirst().orElse(null);

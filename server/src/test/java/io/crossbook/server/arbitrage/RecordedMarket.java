@@ -3,22 +3,17 @@ package io.crossbook.server.arbitrage;
 import static io.crossbook.server.replay.ReplayTestData.SPOT_EXCERPT;
 import static io.crossbook.server.replay.ReplayTestData.USDM_EXCERPT;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-import static org.awaitility.Awaitility.await;
 
 import io.crossbook.core.book.BookSnapshot;
 import io.crossbook.core.model.FixedPoint;
 import io.crossbook.core.model.Market;
 import io.crossbook.core.model.Venue;
-import io.crossbook.server.marketdata.FeedState;
-import io.crossbook.server.marketdata.MarketDataService;
 import io.crossbook.server.marketdata.RecordedBooks;
 import io.crossbook.server.security.TestClient;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -34,7 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
  * recording spot traded some 40 to 50 USDT above the perpetual.
  */
 final class RecordedMarket {
-    static final String COLLECTORS = "binance:spot, binance:linear";
     /** The books as the recordings leave them: what a finished replay keeps showing. */
     static final BookSnapshot SPOT = finalBook(Market.SPOT, SPOT_EXCERPT);
     static final BookSnapshot LINEAR = finalBook(Market.LINEAR, USDM_EXCERPT);
@@ -73,47 +67,6 @@ final class RecordedMarket {
         }
         assertThat(left.signum()).as("the recorded book is deep enough for %s", qty).isZero();
         return cost.divide(qty, MathContext.DECIMAL128).stripTrailingZeros();
-    }
-
-    /**
-     * Replays both recordings again, through the collectors' API, so that the engine sees every
-     * update of the books a pair created since watches, and waits until the engine prices the pair
-     * {@code pairId} ({@code qty} a trade) at the final books.
-     */
-    static void replayAgain(TestClient client, String admin, MarketDataService marketData, String pairId, BigDecimal qty) {
-        for (String id : COLLECTORS.split(", ")) {
-            data(client.postJson("/api/qingxi/collectors/stop", "{\"id\":\"" + id + "\"}", admin));
-            data(client.postJson("/api/qingxi/collectors/start", "{\"id\":\"" + id + "\"}", admin));
-        }
-        awaitReplaysFinished(marketData);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode prices = pricesOf(client, admin, pairId);
-            assertThat(prices.get("status").asString()).isEqualTo("priced");
-            assertThat(prices.at("/leg1/bid").doubleValue()).isCloseTo(vwap(SPOT, true, qty).doubleValue(), within(1e-9));
-            assertThat(prices.at("/leg1/ask").doubleValue()).isCloseTo(vwap(SPOT, false, qty).doubleValue(), within(1e-9));
-            assertThat(prices.at("/leg2/bid").doubleValue()).isCloseTo(vwap(LINEAR, true, qty).doubleValue(), within(1e-9));
-            assertThat(prices.at("/leg2/ask").doubleValue()).isCloseTo(vwap(LINEAR, false, qty).doubleValue(), within(1e-9));
-        });
-    }
-
-    static void awaitReplaysFinished(MarketDataService marketData) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> marketData.collectors().stream()
-                .allMatch(c -> c.status().state() == FeedState.FINISHED));
-    }
-
-    /** The pair's entry in {@code GET /api/monitoring/prices}. */
-    static JsonNode pricesOf(TestClient client, String token, String pairId) {
-        return find(data(client.get("/api/monitoring/prices", token)), "pairId", pairId);
-    }
-
-    /** Creates a pair; its id. */
-    static String create(TestClient client, String admin, String json) {
-        return data(client.postJson("/api/monitoring/pairs", json, admin)).get("id").asString();
-    }
-
-    /** Executes a pair once in paper mode; the execution. */
-    static JsonNode execute(TestClient client, String admin, String pairId) {
-        return data(client.postJson("/api/arbitrage/execute/" + pairId, "", admin));
     }
 
     /** The {@code data} of a successful response. */

@@ -114,43 +114,42 @@ class ArbitrageApiTest extends RecordedMarketServer {
         String spotLeg = "{\"exchange\":\"binance\",\"symbol\":\"BTCUSDT\",\"type\":\"spot\"}";
         String linearLeg = "{\"exchange\":\"binance\",\"symbol\":\"BTCUSDT\",\"type\":\"linear\"}";
         return Stream.of(
-                Arguments.of("an unknown exchange", SEED.replace("\"exchange\":\"binance\"", "\"exchange\":\"kraken\""),
+                seedWith("an unknown exchange", spotLeg, spotLeg.replace("binance", "kraken"),
                         "leg1.exchange: unknown venue 'kraken' (expected one of binance, bybit, okx)"),
-                Arguments.of("an unknown market type", SEED.replace("\"type\":\"linear\"", "\"type\":\"perp\""),
+                seedWith("an unknown market type", "\"linear\"", "\"perp\"",
                         "leg2.type: unknown market 'perp' (expected one of spot, linear, inverse)"),
-                Arguments.of("an inverse leg", SEED.replace("\"type\":\"linear\"", "\"type\":\"inverse\""),
+                seedWith("an inverse leg", "\"linear\"", "\"inverse\"",
                         "leg2.type: inverse (coin-margined) legs are not supported by arbitrage yet"),
-                Arguments.of("a symbol the exchange does not list", SEED.replace(linearLeg, linearLeg.replace("BTCUSDT", "DOGEUSDT")),
+                seedWith("a symbol the exchange does not list", linearLeg, linearLeg.replace("BTCUSDT", "DOGEUSDT"),
                         "leg2.symbol: binance:linear:DOGEUSDT is not a known instrument"),
-                Arguments.of("legs of different coins", SEED.replace(linearLeg, linearLeg.replace("BTCUSDT", "ETHUSDT")),
+                seedWith("legs of different coins", linearLeg, linearLeg.replace("BTCUSDT", "ETHUSDT"),
                         "leg2.symbol: binance:linear:ETHUSDT trades ETH/USDT but leg1 binance:spot:BTCUSDT trades BTC/USDT"),
-                Arguments.of("the same leg twice", SEED.replace(linearLeg, spotLeg),
-                        "leg2: must differ from leg1 (both are binance:spot:BTCUSDT)"),
-                Arguments.of("a leg without its exchange", SEED.replace("\"exchange\":\"binance\",", ""),
+                seedWith("the same leg twice", linearLeg, spotLeg, "leg2: must differ from leg1 (both are binance:spot:BTCUSDT)"),
+                seedWith("a leg without its exchange", spotLeg, spotLeg.replace("\"exchange\":\"binance\",", ""),
                         "leg1.exchange: is required"),
-                Arguments.of("a leg without its market type", SEED.replace(",\"type\":\"linear\"", ""),
-                        "leg2.type: is required"),
-                Arguments.of("a missing leg", SEED.replace("\"leg2\":" + linearLeg + ",", ""),
-                        "leg2: is required ({exchange, symbol, type})"),
-                Arguments.of("a zero threshold", SEED.replace("\"threshold\":0.12", "\"threshold\":0"),
-                        "threshold: must be positive, not 0"),
-                Arguments.of("a negative threshold", SEED.replace("\"threshold\":0.12", "\"threshold\":-0.05"),
-                        "threshold: must be positive, not -0.05"),
-                Arguments.of("a threshold that is not a number", SEED.replace("\"threshold\":0.12", "\"threshold\":\"high\""),
-                        "threshold: "),
-                Arguments.of("a missing qty", SEED.replace("\"qty\":0.001,", ""), "qty: is required"),
-                Arguments.of("a qty of part of the perpetual's lot", SEED.replace("\"qty\":0.001", "\"qty\":0.0015"),
+                seedWith("a leg without its market type", ",\"type\":\"linear\"", "", "leg2.type: is required"),
+                seedWith("a missing leg", "\"leg2\":" + linearLeg + ",", "", "leg2: is required ({exchange, symbol, type})"),
+                seedWith("a zero threshold", "0.12", "0", "threshold: must be positive, not 0"),
+                seedWith("a negative threshold", "0.12", "-0.05", "threshold: must be positive, not -0.05"),
+                seedWith("a threshold that is not a number", "0.12", "\"high\"", "threshold: "),
+                seedWith("a missing qty", "\"qty\":0.001,", "", "qty: is required"),
+                seedWith("a qty of part of the perpetual's lot", "0.001", "0.0015",
                         "qty: 0.0015 is not a whole number of binance:linear:BTCUSDT lots (lot size 0.001)"),
-                Arguments.of("a qty below the minimum notional at the live book", SEED.replace("\"qty\":0.001", "\"qty\":0.0001"),
-                        "qty: 0.0001 at " + mid(SPOT).toPlainString() + " is 6.18 USDT, below binance:spot:BTCUSDT's minimum notional 10"),
-                Arguments.of("a totalAmount below one trade", SEED.replace("\"totalAmount\":300", "\"totalAmount\":50"),
-                        "totalAmount: 50 is below one trade's notional 61.85 USDT"),
-                Arguments.of("an unknown direction", SEED.replace("\"direction\":\"auto\"", "\"direction\":\"sideways\""),
+                seedWith("a qty below the minimum notional at the live book", "0.001", "0.0001", "qty: 0.0001 at "
+                        + mid(SPOT).toPlainString() + " is 6.18 USDT, below binance:spot:BTCUSDT's minimum notional 10"),
+                seedWith("a totalAmount below one trade", "300", "50", "totalAmount: 50 is below one trade's notional 61.85 USDT"),
+                seedWith("an unknown direction", "\"auto\"", "\"sideways\"",
                         "direction: unknown direction 'sideways' (expected auto, forward or reverse)"),
-                Arguments.of("an id chosen by the client", SEED.replace("{\"leg1\"", "{\"id\":\"mine\",\"leg1\""),
+                seedWith("an id chosen by the client", "{\"leg1\"", "{\"id\":\"mine\",\"leg1\"",
                         "id: is chosen by the server; leave it out"),
-                Arguments.of("an unknown field", SEED.replace("\"threshold\"", "\"thresold\""), "thresold: unknown field"),
+                seedWith("an unknown field", "\"threshold\"", "\"thresold\"", "thresold: unknown field"),
                 Arguments.of("malformed JSON", SEED.substring(0, 40), "malformed JSON: "));
+    }
+
+    /** The seed pair with its one occurrence of {@code from} replaced, and the message that refuses it. */
+    private static Arguments seedWith(String what, String from, String to, String message) {
+        assertThat(SEED.indexOf(from)).as("'%s' once in the seed", from).isNotNegative().isEqualTo(SEED.lastIndexOf(from));
+        return Arguments.of(what, SEED.replace(from, to), message);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -43,10 +43,11 @@ class ArbitrageEventsApiTest extends RecordedMarketServer {
 
     @Test
     void aSpreadThatClearsTheThresholdIsAnOpportunityEventAndAJournalRow() throws Exception {
-        String id = create(SMALL_THRESHOLD);
+        String id;
         JsonNode event;
         try (WsTestClient ws = WsTestClient.authenticated(port, admin)) {
             ws.subscribe("opportunity");
+            id = create(SMALL_THRESHOLD);
             replayAgain(id, SEED_QTY);
             event = framesAbout(ws, id, 1).get("opportunity").getFirst();
         }
@@ -116,11 +117,12 @@ class ArbitrageEventsApiTest extends RecordedMarketServer {
 
     @Test
     void anEnabledPairTradesByItselfButNeverBeyondItsTotalAmountAndSaysSoOnce() throws Exception {
-        String id = create(SMALL_THRESHOLD.replace("\"enabled\":false", "\"enabled\":true")
-                .replace("\"totalAmount\":300", "\"totalAmount\":100"));
+        String id;
         List<JsonNode> alerts;
         try (WsTestClient ws = WsTestClient.authenticated(port, admin)) {
             ws.subscribe("engine_alert");
+            id = create(SMALL_THRESHOLD.replace("\"enabled\":false", "\"enabled\":true")
+                    .replace("\"totalAmount\":300", "\"totalAmount\":100"));
             replayAgain(id, SEED_QTY);
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                     get("/api/arbitrage/executions?pairId=" + id).findValuesAsString("outcome"))

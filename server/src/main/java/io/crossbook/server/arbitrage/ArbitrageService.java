@@ -256,6 +256,10 @@ public class ArbitrageService implements DisposableBean {
         if (pairs.find(pairId).isEmpty()) {
             throw ApiException.notFound("pairId: no pair '" + pairId + "'");
         }
+        if (unresolved.containsKey(pairId)) {
+            throw new ApiException(ErrorCode.EXCHANGE_UNAVAILABLE, "pair " + pairId
+                    + " has no price: instrument metadata not known yet (is the exchange reachable?)");
+        }
         CompletableFuture<ArbitrageDesk.PairExecution> done = new CompletableFuture<>();
         engine.post(() -> paperDesk.desk().execute(pairId).whenComplete((r, e) -> {
             if (e != null) {
@@ -365,15 +369,23 @@ public class ArbitrageService implements DisposableBean {
         }
     }
 
-    /** API.md's style of id, {@code bybit_binance_btc}, made unique with a number. */
+    /**
+     * API.md's style of id, {@code bybit_binance_btc}, made unique with a number. History outlives a
+     * deleted pair, so its id is not free either: a new pair would inherit its executions,
+     * opportunities and the notional they spent of {@code totalAmount}.
+     */
     private String freeId(PairConfig c) {
         String base = (c.leg1().venue().id() + "_" + c.leg2().venue().id() + "_" + c.leg1().base()).toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9_]", "");
         String id = base;
-        for (int n = 2; pairs.find(id).isPresent(); n++) {
+        for (int n = 2; pairs.find(id).isPresent() || hasHistory(id); n++) {
             id = base + "_" + n;
         }
         return id;
+    }
+
+    private boolean hasHistory(String pairId) {
+        return !executions.recent(pairId, 1).isEmpty() || !opportunities.recent(pairId, 1).isEmpty();
     }
 
     /** The notional a pair has traded so far, from its finished executions: what counts against totalAmount. */

@@ -93,15 +93,21 @@ final class PairValidator {
         if (leg == null) {
             throw ApiException.validation(field + ": is required ({exchange, symbol, type})");
         }
+        if (leg.exchange() == null) {
+            throw ApiException.validation(field + ".exchange: is required");
+        }
+        if (leg.type() == null) {
+            throw ApiException.validation(field + ".type: is required (spot, linear or inverse)");
+        }
         Venue venue;
         Market market;
         try {
-            venue = Venue.parse(String.valueOf(leg.exchange()));
+            venue = Venue.parse(leg.exchange());
         } catch (IllegalArgumentException e) {
             throw ApiException.validation(field + ".exchange: " + e.getMessage());
         }
         try {
-            market = Market.parse(String.valueOf(leg.type()));
+            market = Market.parse(leg.type());
         } catch (IllegalArgumentException e) {
             throw ApiException.validation(field + ".type: " + e.getMessage());
         }

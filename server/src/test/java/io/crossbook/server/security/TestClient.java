@@ -87,7 +87,12 @@ public final class TestClient {
                 .exchange();
     }
 
-    MvcTestResult delete(String path, String accessToken) {
+    public MvcTestResult putJson(String path, String json, String accessToken) {
+        return mvc.put().uri(path).contentType(MediaType.APPLICATION_JSON).content(json)
+                .headers(h -> bearer(h, accessToken)).exchange();
+    }
+
+    public MvcTestResult delete(String path, String accessToken) {
         return mvc.delete().uri(path).headers(h -> bearer(h, accessToken)).exchange();
     }
 

@@ -17,13 +17,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A real WebSocket client (the JDK's) that records every frame it receives, with its arrival time. */
-final class WsTestClient implements WebSocket.Listener, AutoCloseable {
-    static final Duration WAIT = Duration.ofSeconds(5);
+public final class WsTestClient implements WebSocket.Listener, AutoCloseable {
+    public static final Duration WAIT = Duration.ofSeconds(5);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /** A frame as received: {@code event}, {@code data}, and {@code System.nanoTime()} on arrival. */
-    record Received(String event, JsonNode data, long nanos) {
+    public record Received(String event, JsonNode data, long nanos) {
     }
 
     private final BlockingQueue<Received> frames = new LinkedBlockingQueue<>();
@@ -63,7 +63,7 @@ final class WsTestClient implements WebSocket.Listener, AutoCloseable {
     }
 
     /** Connected and authenticated with {@code token} in the query. */
-    static WsTestClient authenticated(int port, String token) throws Exception {
+    public static WsTestClient authenticated(int port, String token) throws Exception {
         WsTestClient client = connect(port, "?token=" + token);
         client.expect("authenticated");
         return client;
@@ -74,24 +74,24 @@ final class WsTestClient implements WebSocket.Listener, AutoCloseable {
     }
 
     /** Subscribes and waits for the acknowledgement. */
-    void subscribe(String... channels) {
+    public void subscribe(String... channels) {
         send("{\"op\":\"subscribe\",\"channels\":" + JSON.writeValueAsString(channels) + "}");
         assertThat(expect("subscribed").get("channels").valueStream().map(JsonNode::stringValue)).containsExactly(channels);
     }
 
     /** The next frame, which must be {@code event}; its {@code data}. */
-    JsonNode expect(String event) {
+    public JsonNode expect(String event) {
         return next(event).data();
     }
 
-    Received next(String event) {
+    public Received next(String event) {
         Received r = poll(WAIT);
         assertThat(r).as("a '%s' frame within %s", event, WAIT).isNotNull();
         assertThat(r.event()).as("the next frame, %s", r.data()).isEqualTo(event);
         return r;
     }
 
-    Received poll(Duration wait) {
+    public Received poll(Duration wait) {
         try {
             return frames.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

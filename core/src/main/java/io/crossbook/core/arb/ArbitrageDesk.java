@@ -397,5 +397,8 @@ public final class ArbitrageDesk implements MarketView {
         }
         ids.addAll(cyclesByInstrument.keySet());
         watched = Set.copyOf(ids);
+        // a book no one watches is no longer updated: a later pair must not price from it
+        books.keySet().retainAll(ids);
+        funding.keySet().retainAll(ids);
     }
 }

@@ -186,4 +186,16 @@ class ArbitrageDeskTest {
         engine.runAt(2, () -> done[0] = desk.execute("spot_perp"));
         assertThat(((ArbitrageDesk.ExecutionRefused) done[0].exceptionNow()).code()).isEqualTo("NOT_FOUND");
     }
+
+    @Test
+    void aBookNoOneWatchesIsForgottenSoALaterPairNeverPricesFromIt() {
+        engine.runAt(0, () -> desk.putPair(pair("0.1", "100000", false), BigDecimal.ZERO));
+        update(SPOT, "59990", "60000", 10 * MS);
+        update(PERP, "60200", "60210", 20 * MS);
+        engine.runAt(30 * MS, () -> desk.removePair("spot_perp"));
+
+        engine.runAt(40 * MS, () -> desk.putPair(pair("0.1", "100000", false), BigDecimal.ZERO));
+        assertThat(desk.quote("spot_perp").direction()).isNull();
+        assertThat(desk.book(SPOT.id())).isNull();
+    }
 }

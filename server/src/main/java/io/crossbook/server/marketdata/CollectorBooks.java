@@ -16,6 +16,8 @@ import java.util.function.Consumer;
  */
 final class CollectorBooks implements MarketDataListener {
     private final ConcurrentHashMap<String, BookState> books = new ConcurrentHashMap<>();
+    /** Each symbol's book as the feed last reported it, so that a stop can invalidate it downstream. */
+    private final ConcurrentHashMap<String, OrderBook> seen = new ConcurrentHashMap<>();
     private final Consumer<PriceUpdate> prices;
     private final MarketDataListener downstream;
     private volatile long updates;
@@ -31,6 +33,7 @@ final class CollectorBooks implements MarketDataListener {
         String symbol = book.instrument().symbol();
         long bid = book.bestBid();
         long ask = book.bestAsk();
+        seen.putIfAbsent(symbol, book);
         updates++; // single writer: the feed thread
         lastUpdateNanos = System.nanoTime();
         downstream.onBook(book);
@@ -47,9 +50,10 @@ final class CollectorBooks implements MarketDataListener {
         downstream.onBookInvalid(book);
     }
 
-    /** Every book is invalid: its feed has stopped. */
+    /** Every book is invalid: its feed has stopped (its thread has ended), and downstream hears so. */
     void invalidateAll() {
         books.values().forEach(BookState::invalidated);
+        seen.values().forEach(downstream::onBookInvalid);
     }
 
     BookState state(String symbol) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.crossbook.core.book.BookSnapshot;
+import io.crossbook.core.book.OrderBook;
 import io.crossbook.core.clean.CleaningRules;
 import io.crossbook.core.model.Market;
 import io.crossbook.core.model.Venue;
@@ -39,6 +40,20 @@ class CollectorTest {
 
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final List<PriceUpdate> prices = new CopyOnWriteArrayList<>();
+    final List<String> downstream = new CopyOnWriteArrayList<>();
+    final MarketDataListener engineFeed = new MarketDataListener() {
+        @Override
+        public void onBook(OrderBook book) {
+            if (downstream.isEmpty() || !downstream.getLast().startsWith("book")) {
+                downstream.add("book " + book.instrument());
+            }
+        }
+
+        @Override
+        public void onBookInvalid(OrderBook book) {
+            downstream.add("invalid " + book.instrument());
+        }
+    };
     Collector collector;
 
     @AfterEach
@@ -52,7 +67,7 @@ class CollectorTest {
         ReplaySource source = new ReplaySource(Venue.BINANCE, Market.LINEAR, List.of(file));
         collector = new Collector(Venue.BINANCE, Market.LINEAR, Collector.Source.REPLAY, List.of(file.getFileName().toString()),
                 Map.of(), listener -> new ReplayFeed(source, CleaningRules.DEFAULT, listener, Speed.parse(speed), false),
-                prices::add, MarketDataListener.NONE, registry);
+                prices::add, engineFeed, registry);
         collector.start();
         return collector;
     }
@@ -79,6 +94,16 @@ class CollectorTest {
             assertThat(p.symbol()).isEqualTo(SYMBOL);
             assertThat(p.ts()).isBetween(1_723_161_255_000L, 1_723_161_270_000L);
         });
+    }
+
+    @Test
+    void downstreamHearsEveryUpdateAndThatTheBooksAreInvalidOnceTheCollectorStops() {
+        replaying(USDM_EXCERPT, "max");
+        awaitFinished();
+        assertThat(downstream).containsExactly("book binance:linear:BTCUSDT");
+
+        collector.stop();
+        assertThat(downstream).containsExactly("book binance:linear:BTCUSDT", "invalid binance:linear:BTCUSDT");
     }
 
     @Test

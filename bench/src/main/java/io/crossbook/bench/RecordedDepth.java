@@ -23,8 +23,13 @@ final class RecordedDepth {
 
     /** Every message of the recording, in order. */
     static List<RecordedMessage> all() {
+        return read(file());
+    }
+
+    /** Every message of a recording, in order, in memory. */
+    static List<RecordedMessage> read(Path file) {
         List<RecordedMessage> out = new ArrayList<>();
-        try (RecordingReader r = new RecordingReader(file())) {
+        try (RecordingReader r = new RecordingReader(file)) {
             r.forEachRemaining(out::add);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,14 +1,11 @@
 package io.crossbook.bench;
 
 import io.crossbook.bench.RecordedTickers.Change;
+import io.crossbook.bench.Machine.CpuUse;
 import io.crossbook.bench.RecordedTickers.Instrument;
 import io.crossbook.server.events.PriceUpdate;
 import io.crossbook.server.ws.WsGateway;
 import io.crossbook.server.ws.WsStats;
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -71,40 +68,6 @@ public final class WsFanout {
 
     /** What the feed thread saw in the measured window: its cost per update; the gateway's counters and the CPU use at the start. */
     private record Published(long[] costNanos, WsStats atStart, CpuUse cpuAtStart) {
-    }
-
-    /**
-     * CPU time used so far by this JVM and, from {@code /proc/stat}, by the whole machine, so that a
-     * run can tell whether something else competed for the CPUs.
-     */
-    private record CpuUse(long atNanos, long processNanos, long machineBusyTicks, long machineTicks) {
-        static CpuUse now() {
-            long process = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-            long busy = 0;
-            long total = 0;
-            try {
-                String[] cpu = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
-                for (int i = 1; i < cpu.length; i++) {
-                    long ticks = Long.parseLong(cpu[i]);
-                    total += ticks;
-                    busy += i == 4 || i == 5 ? 0 : ticks; // idle, iowait
-                }
-            } catch (IOException | RuntimeException e) {
-                // not Linux: the machine's share stays unknown
-            }
-            return new CpuUse(System.nanoTime(), process, busy, total);
-        }
-
-        /** "this JVM x CPUs, the rest of the machine y CPUs" between {@code start} and this sample. */
-        String since(CpuUse start) {
-            int cpus = Runtime.getRuntime().availableProcessors();
-            double jvm = (processNanos - start.processNanos) / (double) (atNanos - start.atNanos);
-            if (machineTicks == start.machineTicks) {
-                return String.format(Locale.ROOT, "this JVM %.2f of %d CPUs", jvm, cpus);
-            }
-            double machine = cpus * (machineBusyTicks - start.machineBusyTicks) / (double) (machineTicks - start.machineTicks);
-            return String.format(Locale.ROOT, "this JVM %.2f of %d CPUs, everything else %.2f", jvm, cpus, Math.max(0, machine - jvm));
-        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -204,8 +167,7 @@ public final class WsFanout {
         System.out.printf(Locale.ROOT, "feed thread per update (EventSink.price): p50 %s, p99 %s, max %s%n",
                 ms(cost, 0.50), ms(cost, 0.99), ms(cost, 1));
         System.out.printf(Locale.ROOT, "CPU in the window: %s%n", cpuAtEnd.since(published.cpuAtStart()));
-        System.out.printf(Locale.ROOT, "machine: %d CPUs, %s, JDK %s %s%n", Runtime.getRuntime().availableProcessors(), cpuModel(),
-                System.getProperty("java.vm.vendor"), System.getProperty("java.runtime.version"));
+        System.out.printf(Locale.ROOT, "machine: %s%n", Machine.describe());
     }
 
     private static String ms(long[] sorted, double q) {
@@ -214,15 +176,6 @@ public final class WsFanout {
         }
         long nanos = sorted[Math.min(sorted.length - 1, Math.max(0, (int) Math.ceil(q * sorted.length) - 1))];
         return String.format(Locale.ROOT, "%.2f ms", nanos / 1e6);
-    }
-
-    private static String cpuModel() {
-        try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown CPU");
-        } catch (IOException e) {
-            return "unknown CPU";
-        }
     }
 
     private WsFanout() {

@@ -133,9 +133,8 @@ public final class ArbitrageReplay {
         engine.advanceTo(engine.nowNanos() + config.paper().latency().plus(a.legTimeout()).plus(a.hedgeWindow())
                 .plus(a.legTimeout()).multipliedBy(2).toNanos());
         if (!failures.isEmpty()) {
-            IllegalStateException e = new IllegalStateException(failures.size() + " engine events failed, the first: "
-                    + failures.getFirst(), failures.getFirst());
-            throw e;
+            throw new IllegalStateException(failures.size() + " engine events failed, the first: " + failures.getFirst(),
+                    failures.getFirst());
         }
         List<PairReport> out = new ArrayList<>();
         for (String id : pairs.keySet()) {

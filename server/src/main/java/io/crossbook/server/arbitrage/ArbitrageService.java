@@ -144,14 +144,10 @@ public class ArbitrageService implements DisposableBean {
      */
     @Scheduled(fixedDelayString = "${crossbook.arbitrage.refresh-every:10s}", initialDelayString = "${crossbook.arbitrage.refresh-every:10s}")
     public void refresh() {
-        PairValidator loader = new PairValidator(marketData::instrument, id -> null);
+        PairValidator loader = storedPairs();
         for (StoredPair p : List.copyOf(unresolved.values())) {
             try {
-                PairConfig config = loader.validate(p.id(), PairViews.request(p));
-                BigDecimal traded = tradedNotional(p.id());
-                engine.post(() -> paperDesk.desk().putPair(config, traded));
-                priced.put(config.id(), config);
-                unresolved.remove(p.id());
+                price(loader.validate(p.id(), PairViews.request(p)), tradedNotional(p.id()));
             } catch (ApiException e) {
                 LOG.debug("pair {} not priced yet: {}", p.id(), e.getMessage());
             }
@@ -197,15 +193,15 @@ public class ArbitrageService implements DisposableBean {
         if (request.id() != null) {
             throw ApiException.validation("id: is chosen by the server; leave it out");
         }
-        PairConfig probe = validator().validate("new", request);
-        String id = freeId(probe);
-        PairConfig config = validator().validate(id, request);
+        PairConfig valid = validator().validate("new", request);
+        String id = freeId(valid);
+        PairConfig config = new PairConfig(id, valid.leg1(), valid.leg2(), valid.threshold(), valid.qty(),
+                valid.totalAmount(), valid.direction(), valid.enabled());
         long now = clock.millis();
         if (!pairs.insert(PairViews.stored(config, now, now))) {
             throw new ApiException(ErrorCode.CONFLICT, "id: pair '" + id + "' exists");
         }
-        command(() -> paperDesk.desk().putPair(config, BigDecimal.ZERO));
-        priced.put(id, config);
+        price(config, BigDecimal.ZERO);
         LOG.info("pair {} created: {}", id, config);
         return id;
     }
@@ -217,10 +213,7 @@ public class ArbitrageService implements DisposableBean {
         StoredPair existing = pairs.find(id).orElseThrow(() -> ApiException.notFound("id: no pair '" + id + "'"));
         PairConfig config = validator().validate(id, request);
         pairs.update(PairViews.stored(config, existing.createdAt(), clock.millis()));
-        unresolved.remove(id);
-        BigDecimal traded = tradedNotional(id);
-        command(() -> paperDesk.desk().putPair(config, traded));
-        priced.put(id, config);
+        price(config, tradedNotional(id));
         LOG.info("pair {} updated: {}", id, config);
     }
 
@@ -260,14 +253,7 @@ public class ArbitrageService implements DisposableBean {
             throw new ApiException(ErrorCode.EXCHANGE_UNAVAILABLE, "pair " + pairId
                     + " has no price: instrument metadata not known yet (is the exchange reachable?)");
         }
-        CompletableFuture<ArbitrageDesk.PairExecution> done = new CompletableFuture<>();
-        engine.post(() -> paperDesk.desk().execute(pairId).whenComplete((r, e) -> {
-            if (e != null) {
-                done.completeExceptionally(e);
-            } else {
-                done.complete(r);
-            }
-        }));
+        CompletableFuture<ArbitrageDesk.PairExecution> done = query(() -> paperDesk.desk().execute(pairId));
         Duration limit = properties.legTimeout().plus(properties.hedgeWindow()).plus(properties.legTimeout()).plus(COMMAND_TIMEOUT);
         try {
             return ExecutionView.of(done.get(limit.toMillis(), TimeUnit.MILLISECONDS));
@@ -313,7 +299,7 @@ public class ArbitrageService implements DisposableBean {
 
     /** Figures for the system status: journal and engine. */
     public Map<String, Object> figures() {
-        return Map.of("pairs", pairs.findAll().size(), "unresolvedPairs", unresolved.size(),
+        return Map.of("pairs", priced.size() + unresolved.size(), "unresolvedPairs", unresolved.size(),
                 "triangularCycles", cycleIds.size(), "journalWritten", journal.written(),
                 "journalBacklog", journal.backlog(), "journalDropped", journal.dropped());
     }
@@ -334,7 +320,7 @@ public class ArbitrageService implements DisposableBean {
             return;
         }
         List<PairRequest> requests = PairFiles.read(Path.of(file));
-        PairValidator loader = new PairValidator(marketData::instrument, id -> null);
+        PairValidator loader = storedPairs();
         long now = clock.millis();
         for (int i = 0; i < requests.size(); i++) {
             PairConfig config;
@@ -349,6 +335,21 @@ public class ArbitrageService implements DisposableBean {
             }
         }
         LOG.info("pairs loaded from {}: {}", file, requests.stream().map(PairRequest::id).toList());
+    }
+
+    /** Gives the engine a pair to price (and trade if enabled), and waits until it has it. */
+    private void price(PairConfig config, BigDecimal tradedNotional) {
+        command(() -> paperDesk.desk().putPair(config, tradedNotional));
+        priced.put(config.id(), config);
+        unresolved.remove(config.id());
+    }
+
+    /**
+     * Checks pairs that were accepted before (stored, or from a pair file) against the instruments'
+     * metadata only: today's prices must not refuse them.
+     */
+    private PairValidator storedPairs() {
+        return new PairValidator(marketData::instrument, id -> null);
     }
 
     private PairValidator validator() {

@@ -75,7 +75,7 @@ final class DeskEvents implements ArbitrageDesk.Events {
     public void orderSubmitted(String pairId, String executionId, OrderRequest order, long ts) {
         StoredOrder row = new StoredOrder(order.clientOrderId(), executionId, order.instrument().venue().id(),
                 order.instrument().market().id(), order.instrument().symbol(), order.side().id(),
-                order.type().name().toLowerCase(), order.timeInForce().name().toLowerCase(), order.qty(), order.limitPrice(),
+                order.type().name().toLowerCase(Locale.ROOT), order.timeInForce().name().toLowerCase(Locale.ROOT), order.qty(), order.limitPrice(),
                 StoredOrder.SUBMITTED, null, BigDecimal.ZERO, null, BigDecimal.ZERO, null, null, null, ts, ts);
         orders.put(order.clientOrderId(), row);
         journal.order(row);

@@ -3,6 +3,7 @@ package io.crossbook.core.arb;
 import io.crossbook.core.book.BookSnapshot;
 import io.crossbook.core.book.Vwap;
 import io.crossbook.core.engine.Engine;
+import io.crossbook.core.engine.EngineAlert;
 import io.crossbook.core.exec.DualLegExecution;
 import io.crossbook.core.exec.ExecutionListener;
 import io.crossbook.core.exec.ExecutionPolicy;
@@ -11,11 +12,16 @@ import io.crossbook.core.exec.ExecutionVenue;
 import io.crossbook.core.exec.MarketView;
 import io.crossbook.core.exec.OrderEvent;
 import io.crossbook.core.exec.OrderRequest;
+import io.crossbook.core.exec.OrderType;
+import io.crossbook.core.exec.TimeInForce;
 import io.crossbook.core.model.FixedPoint;
 import io.crossbook.core.model.Instrument;
 import io.crossbook.core.model.InstrumentId;
 import io.crossbook.core.model.OrderSide;
 import io.crossbook.core.model.Venue;
+import io.crossbook.core.risk.PairIndex;
+import io.crossbook.core.risk.RiskEngine;
+import io.crossbook.core.risk.RiskRefusal;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -35,12 +41,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * pairs with their live quotes, opportunities, triangular paths and executions. Every book update
  * of a pair's leg re-prices that pair at once (VWAP through depth, net of fees); an enabled pair
  * whose net spread clears its threshold executes both legs through the {@link ExecutionVenue} of
- * each leg's venue, within its {@code totalAmount} and after a cooldown.
+ * each leg's venue, within its {@code totalAmount} and after a cooldown. Every execution passes
+ * the {@link RiskEngine} first, and the venues it is given must be the risk engine's gates.
  *
  * <p>Everything but the published views ({@link #quote}, {@link #quotes}, {@link #paths},
  * {@link #watches}) must be called on the engine thread.
  */
-public final class ArbitrageDesk implements MarketView {
+public final class ArbitrageDesk implements MarketView, PairIndex {
     /** How executions run: pause between two automatic executions of a pair, and the leg policy. */
     public record Settings(Duration cooldown, ExecutionPolicy policy, BigDecimal triangularStartQty) {
     }
@@ -59,12 +66,8 @@ public final class ArbitrageDesk implements MarketView {
         default void executionFinished(PairExecution execution) {
         }
 
-        default void alert(Alert alert) {
+        default void alert(EngineAlert alert) {
         }
-    }
-
-    /** An {@code engine_alert}: severity {@code info}, {@code warning} or {@code critical}. */
-    public record Alert(String severity, String code, String message, String pairId, long ts) {
     }
 
     /** One execution of a pair: the quote it acted on and how it ended. Leg 1 is the result's first leg. */
@@ -72,13 +75,22 @@ public final class ArbitrageDesk implements MarketView {
                                 ExecutionResult result) {
     }
 
-    /** Why an execution was not started; {@code code} is an API error code. */
+    /**
+     * Why an execution was not started; {@code code} is an API error code. {@code alerted} when
+     * the refusal has raised its alert already (the risk engine's do).
+     */
     public static final class ExecutionRefused extends RuntimeException {
         private final String code;
+        private final boolean alerted;
 
         public ExecutionRefused(String code, String message) {
+            this(code, message, false);
+        }
+
+        ExecutionRefused(String code, String message, boolean alerted) {
             super(message, null, false, false);
             this.code = code;
+            this.alerted = alerted;
         }
 
         public String code() {
@@ -105,6 +117,7 @@ public final class ArbitrageDesk implements MarketView {
     private final OpportunityTracker tracker;
     private final TriangularDetector triangular;
     private final Map<Venue, ExecutionVenue> venues;
+    private final RiskEngine risk;
     private final Settings settings;
     private final Events events;
     private final Map<InstrumentId, BookSnapshot> books = new HashMap<>();
@@ -118,13 +131,15 @@ public final class ArbitrageDesk implements MarketView {
     private long executionSequence;
 
     public ArbitrageDesk(Engine engine, SpreadCalculator calculator, OpportunityTracker tracker,
-                         TriangularDetector triangular, Map<Venue, ExecutionVenue> venues, Settings settings,
-                         Events events) {
+                         TriangularDetector triangular, Map<Venue, ExecutionVenue> venues, RiskEngine risk,
+                         Settings settings, Events events) {
         this.engine = engine;
         this.calculator = calculator;
         this.tracker = tracker;
         this.triangular = triangular;
         this.venues = Map.copyOf(venues);
+        this.risk = risk;
+        risk.attach(this);
         this.settings = settings;
         this.events = events;
     }
@@ -157,6 +172,22 @@ public final class ArbitrageDesk implements MarketView {
         return books.get(instrument);
     }
 
+    /** The latest valid books of the watched instruments. */
+    public Collection<BookSnapshot> books() {
+        return books.values();
+    }
+
+    @Override
+    public Collection<String> pairsUsing(InstrumentId instrument) {
+        return pairsByInstrument.getOrDefault(instrument, List.of()).stream().map(p -> p.config.id()).toList();
+    }
+
+    @Override
+    public List<InstrumentId> legs(String pairId) {
+        PairState p = pairs.get(pairId);
+        return p == null ? List.of() : List.of(p.config.leg1().id(), p.config.leg2().id());
+    }
+
     /** A valid book update of a watched instrument: re-prices every pair and cycle that uses it. */
     public void onBook(BookSnapshot book) {
         if (!book.valid()) {
@@ -164,6 +195,7 @@ public final class ArbitrageDesk implements MarketView {
             return;
         }
         books.put(book.instrument(), book);
+        risk.onBook(book);
         changed(book.instrument());
     }
 
@@ -262,6 +294,11 @@ public final class ArbitrageDesk implements MarketView {
                 funding.get(c.leg1().id()), funding.get(c.leg2().id()), engine.nowMillis());
         p.quote = q;
         quotes.put(c.id(), q);
+        BookSnapshot b1 = books.get(c.leg1().id());
+        BookSnapshot b2 = books.get(c.leg2().id());
+        if (b1 != null && b2 != null) {
+            risk.onPairBooks(c.id(), b1, b2);
+        }
         Opportunity o = tracker.update(c, q);
         if (o != null) {
             events.opportunity(o);
@@ -270,9 +307,10 @@ public final class ArbitrageDesk implements MarketView {
             try {
                 start(p, true, null);
             } catch (ExecutionRefused e) {
-                if (!p.capReported) {
+                if (!e.alerted && !p.capReported) {
                     p.capReported = true;
-                    events.alert(new Alert("warning", e.code(), e.getMessage(), c.id(), engine.nowMillis()));
+                    events.alert(new EngineAlert(EngineAlert.WARNING, e.code(), null, e.getMessage(), c.id(), null,
+                            engine.nowMillis()));
                 }
             }
         }
@@ -305,12 +343,18 @@ public final class ArbitrageDesk implements MarketView {
         }
         ExecutionVenue v1 = venue(c.leg1());
         ExecutionVenue v2 = venue(c.leg2());
+        BigDecimal slippage = settings.policy().slippage();
+        DualLegExecution.Leg leg1 = new DualLegExecution.Leg(v1, c.leg1(), leg1Side, c.qty(), leg1Price);
+        DualLegExecution.Leg leg2 = new DualLegExecution.Leg(v2, c.leg2(), leg1Side.opposite(), c.qty(), leg2Price);
+        RiskRefusal refusal = risk.checkExecution(c.id(), automatic, c.threshold(),
+                List.of(probe(leg1, slippage), probe(leg2, slippage)));
+        if (refusal != null) {
+            throw new ExecutionRefused("RISK_REJECTED", refusal.rule() + ": " + refusal.message(), true);
+        }
         String id = nextExecutionId();
         p.running = true;
-        DualLegExecution execution = new DualLegExecution(id,
-                new DualLegExecution.Leg(v1, c.leg1(), leg1Side, c.qty(), leg1Price),
-                new DualLegExecution.Leg(v2, c.leg2(), leg1Side.opposite(), c.qty(), leg2Price),
-                settings.policy(), engine, engine, new ExecutionListener() {
+        DualLegExecution execution = new DualLegExecution(id, leg1, leg2, settings.policy(), engine, engine,
+                new ExecutionListener() {
                     @Override
                     public void orderSubmitted(String executionId, OrderRequest order, long ts) {
                         events.orderSubmitted(c.id(), executionId, order, ts);
@@ -339,16 +383,24 @@ public final class ArbitrageDesk implements MarketView {
         }
         events.executionFinished(e);
         switch (r.outcome()) {
-            case IMBALANCED -> events.alert(new Alert("critical", "LEG_IMBALANCE", "execution " + r.executionId()
-                    + " left an open imbalance: " + r.detail(), e.pairId(), engine.nowMillis()));
-            case FAILED, UNWOUND -> events.alert(new Alert("warning", "EXECUTION_FAILED", "execution " + r.executionId()
-                    + " " + r.outcome().name().toLowerCase() + ": " + r.detail(), e.pairId(), engine.nowMillis()));
+            case IMBALANCED -> events.alert(new EngineAlert(EngineAlert.CRITICAL, "LEG_IMBALANCE", null, "execution "
+                    + r.executionId() + " left an open imbalance: " + r.detail(), e.pairId(), null, engine.nowMillis()));
+            case FAILED, UNWOUND -> events.alert(new EngineAlert(EngineAlert.WARNING, "EXECUTION_FAILED", null,
+                    "execution " + r.executionId() + " " + r.outcome().name().toLowerCase() + ": " + r.detail(),
+                    e.pairId(), null, engine.nowMillis()));
             default -> {
             }
         }
+        risk.onExecution(e.pairId(), r);
         if (done != null) {
             done.complete(e);
         }
+    }
+
+    /** The order a leg's first entry will be, for the risk engine to check before anything is sent. */
+    private static OrderRequest probe(DualLegExecution.Leg leg, BigDecimal slippage) {
+        return new OrderRequest("risk-check", leg.instrument(), leg.side(), OrderType.LIMIT, TimeInForce.IOC,
+                leg.instrument().toOrderQty(leg.baseQty()), leg.limitPrice(slippage), leg.expectedPrice());
     }
 
     private ExecutionVenue venue(Instrument instrument) {

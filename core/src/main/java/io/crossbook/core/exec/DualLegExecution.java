@@ -71,7 +71,7 @@ public final class DualLegExecution {
         }
 
         /** The limit at the slippage bound: above the expected price for a buy, below for a sell. */
-        BigDecimal limitPrice(BigDecimal slippage) {
+        public BigDecimal limitPrice(BigDecimal slippage) {
             return expectedPrice.multiply(side == OrderSide.BUY ? BigDecimal.ONE.add(slippage)
                     : BigDecimal.ONE.subtract(slippage));
         }
@@ -204,7 +204,8 @@ public final class DualLegExecution {
     private OrderRequest entryOrder(LegProgress leg, BigDecimal baseQty) {
         Leg l = leg.leg;
         return new OrderRequest(executionId + leg.letter + ++leg.entryOrders, l.instrument(), l.side(),
-                OrderType.LIMIT, TimeInForce.IOC, l.instrument().toOrderQty(baseQty), l.limitPrice(policy.slippage()));
+                OrderType.LIMIT, TimeInForce.IOC, l.instrument().toOrderQty(baseQty), l.limitPrice(policy.slippage()),
+                l.expectedPrice());
     }
 
     private OrderRequest unwindOrder(LegProgress leg, BigDecimal baseQty) {

@@ -21,7 +21,7 @@ import java.util.TreeMap;
  *
  * <p>Owned by the engine thread. Resting orders reserve nothing: funding is checked per fill.
  */
-public final class PaperAccount {
+public final class PaperAccount implements AccountView {
     /**
      * Decimal places of a pro-rata release (part of a position's cost or margin). Far below any
      * asset's precision; a full close releases exactly what is left, so nothing is lost or made.
@@ -43,6 +43,8 @@ public final class PaperAccount {
     private final BigDecimal marginRate;
     private final Map<String, BigDecimal> free;
     private final Map<InstrumentId, Position> positions;
+    /** The base asset of each open position's instrument. */
+    private final Map<InstrumentId, String> positionBases;
 
     /**
      * @param perpMarginRate the initial margin as a fraction of the notional, in (0, 1]: 1 is fully
@@ -65,6 +67,7 @@ public final class PaperAccount {
         this.marginRate = perpMarginRate;
         this.free = new TreeMap<>(startingBalances);
         this.positions = new LinkedHashMap<>();
+        this.positionBases = new LinkedHashMap<>();
     }
 
     private PaperAccount(PaperAccount source) {
@@ -72,6 +75,7 @@ public final class PaperAccount {
         this.marginRate = source.marginRate;
         this.free = new TreeMap<>(source.free);
         this.positions = new LinkedHashMap<>(source.positions);
+        this.positionBases = new LinkedHashMap<>(source.positionBases);
     }
 
     public Venue venue() {
@@ -100,6 +104,34 @@ public final class PaperAccount {
         return positions.get(instrument);
     }
 
+    @Override
+    public BigDecimal exposure(String asset) {
+        BigDecimal total = free(asset);
+        for (Map.Entry<InstrumentId, Position> p : positions.entrySet()) {
+            if (asset.equals(positionBases.get(p.getKey()))) {
+                total = total.add(p.getValue().qty());
+            }
+        }
+        return total;
+    }
+
+    @Override
+    public Map<String, BigDecimal> exposures() {
+        Map<String, BigDecimal> all = new TreeMap<>();
+        free.forEach((asset, qty) -> all.merge(asset, qty, BigDecimal::add));
+        positions.forEach((id, p) -> all.merge(positionBases.get(id), p.qty(), BigDecimal::add));
+        all.values().removeIf(qty -> qty.signum() == 0);
+        return all;
+    }
+
+    @Override
+    public String shortfall(Instrument instrument, OrderSide side, BigDecimal baseQty, BigDecimal price,
+                            BigDecimal fee) {
+        Settlement s = settlement(instrument, side, baseQty, price, fee);
+        return fundable(s) ? null : "needs " + plain(s.fundingDelta().negate()) + " " + s.fundingAsset() + ", "
+                + plain(free(s.fundingAsset())) + " free";
+    }
+
     /** The asset a trade draws on: the base for a spot sell, the quote otherwise. */
     public String fundingAsset(Instrument instrument, OrderSide side) {
         return instrument.market() == Market.SPOT && side == OrderSide.SELL ? instrument.base() : instrument.quote();
@@ -117,8 +149,8 @@ public final class PaperAccount {
     public void apply(Instrument instrument, OrderSide side, BigDecimal baseQty, BigDecimal price, BigDecimal fee) {
         Settlement s = settlement(instrument, side, baseQty, price, fee);
         if (!fundable(s)) {
-            throw new IllegalStateException("insufficient " + s.fundingAsset() + ": the fill needs "
-                    + plain(s.fundingDelta().negate()) + ", " + plain(free(s.fundingAsset())) + " free");
+            throw new IllegalStateException("insufficient " + s.fundingAsset() + ": the fill "
+                    + shortfall(instrument, side, baseQty, price, fee));
         }
         commit(s);
     }
@@ -139,7 +171,7 @@ public final class PaperAccount {
      * {@code proceedsDelta} on the asset it credits (spot only), and the position it leaves (perps only).
      */
     private record Settlement(String fundingAsset, BigDecimal fundingDelta, String proceedsAsset,
-                              BigDecimal proceedsDelta, InstrumentId instrument, Position position) {
+                              BigDecimal proceedsDelta, Instrument instrument, Position position) {
     }
 
     private boolean fundable(Settlement s) {
@@ -205,7 +237,7 @@ public final class PaperAccount {
         }
         BigDecimal qtyAfter = heldQty.add(signedQty);
         Position after = qtyAfter.signum() == 0 ? null : new Position(id, qtyAfter, cost, margin);
-        return new Settlement(instrument.quote(), quoteDelta, null, null, id, after);
+        return new Settlement(instrument.quote(), quoteDelta, null, null, instrument, after);
     }
 
     private static BigDecimal proRata(BigDecimal amount, BigDecimal part, BigDecimal whole) {
@@ -220,10 +252,13 @@ public final class PaperAccount {
             free.merge(s.proceedsAsset(), s.proceedsDelta(), BigDecimal::add);
         }
         if (s.instrument() != null) {
+            InstrumentId id = s.instrument().id();
             if (s.position() == null) {
-                positions.remove(s.instrument());
+                positions.remove(id);
+                positionBases.remove(id);
             } else {
-                positions.put(s.instrument(), s.position());
+                positions.put(id, s.position());
+                positionBases.put(id, s.instrument().base());
             }
         }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crossbook.core.book.BookSnapshot;
 import io.crossbook.core.engine.Engine;
+import io.crossbook.core.engine.EngineAlert;
 import io.crossbook.core.exec.ExecutionPolicy;
 import io.crossbook.core.exec.ExecutionResult;
 import io.crossbook.core.exec.ExecutionVenue;
@@ -12,6 +13,9 @@ import io.crossbook.core.exec.PaperVenue;
 import io.crossbook.core.model.Instrument;
 import io.crossbook.core.model.Market;
 import io.crossbook.core.model.Venue;
+import io.crossbook.core.risk.RiskEngine;
+import io.crossbook.core.risk.RiskLimits;
+import io.crossbook.core.risk.TradingState;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,6 +39,7 @@ class ArbitrageDeskTest {
     });
     final Map<Venue, PaperAccount> accounts = new EnumMap<>(Venue.class);
     final ArbitrageDesk desk;
+    final RiskEngine risk;
 
     ArbitrageDeskTest() {
         FeeSchedule fees = FeeSchedule.defaults();
@@ -44,11 +49,13 @@ class ArbitrageDeskTest {
             PaperAccount account = new PaperAccount(v, Map.of("USDT", new BigDecimal("10000"), "BTC", new BigDecimal("0.1")),
                     BigDecimal.ONE);
             accounts.put(v, account);
-            venues.put(v, new PaperVenue(v, account, id -> holder[0].book(id), engine, engine, fees::taker,
-                    Duration.ofMillis(50)));
         }
+        risk = new RiskEngine(engine, engine, id -> holder[0].book(id), accounts, fees::taker, RiskLimits.DEFAULTS,
+                TradingState.ACTIVE, null, events::add);
+        accounts.forEach((v, account) -> venues.put(v, risk.gate(new PaperVenue(v, account, id -> holder[0].book(id),
+                engine, engine, fees::taker, Duration.ofMillis(50)))));
         desk = new ArbitrageDesk(engine, new SpreadCalculator(fees), new OpportunityTracker(0.02),
-                new TriangularDetector(fees), venues,
+                new TriangularDetector(fees), venues, risk,
                 new ArbitrageDesk.Settings(Duration.ofSeconds(5),
                         new ExecutionPolicy(new BigDecimal("0.001"), Duration.ofSeconds(2), Duration.ofSeconds(5), 2),
                         new BigDecimal("100")),
@@ -64,7 +71,7 @@ class ArbitrageDeskTest {
                     }
 
                     @Override
-                    public void alert(ArbitrageDesk.Alert a) {
+                    public void alert(EngineAlert a) {
                         events.add(a);
                     }
                 });
@@ -136,7 +143,7 @@ class ArbitrageDeskTest {
         update(PERP, "60204", "60210", 13_000 * MS);
         engine.advanceTo(20_000 * MS);
         assertThat(events(ArbitrageDesk.PairExecution.class)).hasSize(2);
-        assertThat(events(ArbitrageDesk.Alert.class)).singleElement().satisfies(a -> {
+        assertThat(events(EngineAlert.class)).singleElement().satisfies(a -> {
             assertThat(a.code()).isEqualTo("RISK_REJECTED");
             assertThat(a.message()).contains("totalAmount 1300 would be exceeded");
         });

@@ -53,9 +53,9 @@ class PaperAccountTest {
         assertThat(account.canApply(BINANCE_SPOT, BUY, dec("0.1"), dec("62000.00"), dec("6.2"))).isFalse();
         assertThatThrownBy(() -> account.apply(BINANCE_SPOT, BUY, dec("0.1"), dec("62000.00"), dec("6.2")))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("insufficient USDT: the fill needs 6206.2, 1000 free");
+                .hasMessage("insufficient USDT: the fill needs 6206.2 USDT, 1000 free");
         assertThatThrownBy(() -> account.apply(BINANCE_SPOT, SELL, dec("0.02"), dec("62000.00"), dec("1.24")))
-                .hasMessage("insufficient BTC: the fill needs 0.02, 0.01 free");
+                .hasMessage("insufficient BTC: the fill needs 0.02 BTC, 0.01 free");
 
         assertThat(account.balances()).isEqualTo(Map.of("USDT", dec("1000"), "BTC", dec("0.01")));
     }

@@ -40,6 +40,7 @@ CREATE TABLE risk_alerts (
     id       VARCHAR(64) NOT NULL PRIMARY KEY,
     severity VARCHAR(16) NOT NULL CHECK (severity IN ('info', 'warning', 'critical')),
     code     VARCHAR(64) NOT NULL,
+    rule     VARCHAR(64),
     message  TEXT        NOT NULL,
     pair_id  VARCHAR(64),
     venue    VARCHAR(32),

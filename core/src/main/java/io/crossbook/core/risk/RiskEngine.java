@@ -158,13 +158,14 @@ public final class RiskEngine {
 
     // ---- trading state ----
 
-    /** The kill switch: halts everything and cancels every open order on every venue. */
-    public void halt(String reason) {
+    /** The kill switch: halts everything and cancels every open order on every venue; returns how many. */
+    public int halt(String reason) {
         setState(TradingState.HALTED, reason);
         int cancelled = open.size();
         List.copyOf(open.entrySet()).forEach(e -> e.getValue().venue().cancel(e.getKey()));
         alerts.accept(new EngineAlert(EngineAlert.CRITICAL, "KILL_SWITCH", "state", "trading HALTED: " + reason
                 + "; cancel sent for " + cancelled + " open orders", null, null, clock.nowMillis()));
+        return cancelled;
     }
 
     public void setState(TradingState next, String reason) {

@@ -7,18 +7,23 @@ import io.crossbook.core.arb.PairConfig;
 import io.crossbook.core.arb.SpreadQuote;
 import io.crossbook.core.clean.CleaningRules;
 import io.crossbook.core.engine.Engine;
+import io.crossbook.core.engine.EngineAlert;
 import io.crossbook.core.exec.OrderEvent;
 import io.crossbook.core.exec.OrderRequest;
 import io.crossbook.core.model.Instrument;
 import io.crossbook.core.model.InstrumentId;
 import io.crossbook.core.model.Venue;
+import io.crossbook.core.risk.RiskLimits;
+import io.crossbook.core.risk.TradingState;
 import io.crossbook.server.account.PaperAccounts;
 import io.crossbook.server.account.PaperProperties;
 import io.crossbook.server.api.ApiException;
+import io.crossbook.server.marketdata.MarketDataProperties;
 import io.crossbook.server.replay.ReplayReport;
 import io.crossbook.server.replay.ReplaySession;
 import io.crossbook.server.replay.ReplaySource;
 import io.crossbook.server.replay.Speed;
+import io.crossbook.server.risk.RiskProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -46,7 +51,7 @@ public final class ArbitrageReplay {
 
     /** The server's configuration of the desk: application.yml, overridden by the environment. */
     public record Config(ArbitrageProperties arbitrage, FeeSchedule fees, Map<Venue, Map<String, BigDecimal>> balances,
-                         PaperProperties paper) {
+                         PaperProperties paper, RiskLimits limits, CleaningRules cleaning) {
 
         public static Config fromEnvironment() {
             StandardEnvironment env = new StandardEnvironment();
@@ -64,7 +69,13 @@ public final class ArbitrageReplay {
                 balances.put(v, accounts.starting(v));
             }
             return new Config(binder.bindOrCreate("crossbook.arbitrage", ArbitrageProperties.class),
-                    binder.bindOrCreate("crossbook.fees", FeeProperties.class).schedule(), balances, paper);
+                    binder.bindOrCreate("crossbook.fees", FeeProperties.class).schedule(), balances, paper,
+                    binder.bindOrCreate("crossbook.risk", RiskProperties.class).limits(),
+                    binder.bindOrCreate("crossbook.market-data", MarketDataProperties.class).cleaningRules());
+        }
+
+        public Config with(RiskLimits limits, CleaningRules cleaning) {
+            return new Config(arbitrage, fees, balances, paper, limits, cleaning);
         }
     }
 
@@ -115,9 +126,10 @@ public final class ArbitrageReplay {
         List<RuntimeException> failures = new ArrayList<>();
         Engine engine = new Engine("replay", () -> 0, failures::add);
         PaperDesk desk = PaperDesk.create(engine, config.arbitrage(), config.fees(), config.balances(),
-                config.paper().latency(), config.paper().perpMarginRate(), new Counting());
+                config.paper().latency(), config.paper().perpMarginRate(),
+                new PaperDesk.RiskStart(config.limits(), TradingState.ACTIVE, null), new Counting());
         Map<String, SpreadQuote> last = new LinkedHashMap<>();
-        EngineFeed feed = new EngineFeed(desk.desk(), desk.venues(), config.arbitrage().bookDepth(), (receiveNanos, event) -> {
+        EngineFeed feed = new EngineFeed(desk, config.arbitrage().bookDepth(), (receiveNanos, event) -> {
             engine.runAt(receiveNanos, event);
             for (String id : pairs.keySet()) {
                 SpreadQuote q = desk.desk().quote(id);
@@ -128,7 +140,7 @@ public final class ArbitrageReplay {
             }
         });
         engine.runAt(0, () -> pairs.values().forEach(c -> desk.desk().putPair(c, BigDecimal.ZERO)));
-        ReplayReport report = new ReplaySession(sources, CleaningRules.DEFAULT, feed, speed).run(progress);
+        ReplayReport report = new ReplaySession(sources, config.cleaning(), feed, speed).run(progress);
         ArbitrageProperties a = config.arbitrage();
         engine.advanceTo(engine.nowNanos() + config.paper().latency().plus(a.legTimeout()).plus(a.hedgeWindow())
                 .plus(a.legTimeout()).multipliedBy(2).toNanos());
@@ -178,7 +190,7 @@ public final class ArbitrageReplay {
         }
 
         @Override
-        public void alert(ArbitrageDesk.Alert alert) {
+        public void alert(EngineAlert alert) {
             observer.event("engine_alert", alert);
         }
     }

@@ -6,6 +6,7 @@ import io.crossbook.core.arb.PairConfig;
 import io.crossbook.core.arb.SpreadQuote;
 import io.crossbook.core.arb.TriangularCycle;
 import io.crossbook.core.arb.TriangularPath;
+import io.crossbook.core.book.BookSnapshot;
 import io.crossbook.core.engine.Engine;
 import io.crossbook.core.engine.EngineClock;
 import io.crossbook.core.exec.PaperAccount;
@@ -13,6 +14,7 @@ import io.crossbook.core.model.Instrument;
 import io.crossbook.core.model.InstrumentId;
 import io.crossbook.core.model.Market;
 import io.crossbook.core.model.Venue;
+import io.crossbook.core.risk.RiskEngine;
 import io.crossbook.server.account.PaperAccounts;
 import io.crossbook.server.account.PaperProperties;
 import io.crossbook.server.api.ApiException;
@@ -22,6 +24,7 @@ import io.crossbook.server.marketdata.BookPrices;
 import io.crossbook.server.marketdata.Collector;
 import io.crossbook.server.marketdata.MarketDataService;
 import io.crossbook.server.marketdata.PriceService;
+import io.crossbook.server.risk.RiskSettings;
 import io.crossbook.server.settings.TradingMode;
 import io.crossbook.server.settings.TradingProperties;
 import io.crossbook.store.trading.ExecutionRepository;
@@ -39,6 +42,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -101,8 +105,8 @@ public class ArbitrageService implements DisposableBean {
     public ArbitrageService(ArbitrageProperties properties, FeeProperties fees, PaperProperties paper,
                             PaperAccounts paperAccounts, TradingProperties trading, MarketDataService marketData,
                             PriceService prices, PairRepository pairs, ExecutionRepository executions,
-                            OpportunityRepository opportunities, ObjectMapper json, ObjectProvider<EventSink> sinks,
-                            ObjectProvider<Clock> clock, MeterRegistry meters) {
+                            OpportunityRepository opportunities, RiskSettings risk, ObjectMapper json,
+                            ObjectProvider<EventSink> sinks, ObjectProvider<Clock> clock, MeterRegistry meters) {
         this.properties = properties;
         this.mode = trading.mode();
         this.marketData = marketData;
@@ -113,7 +117,7 @@ public class ArbitrageService implements DisposableBean {
         this.json = json;
         this.sinks = sinks;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
-        this.journal = new TradingJournal(executions, opportunities);
+        this.journal = new TradingJournal(executions, opportunities, risk.alerts());
         this.funding = new FundingRates(new RestClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()),
                 this.clock);
         this.engine = new Engine("engine", EngineClock.wall(), e -> LOG.error("engine event failed", e));
@@ -122,15 +126,16 @@ public class ArbitrageService implements DisposableBean {
             balances.put(v, paperAccounts.starting(v));
         }
         this.paperDesk = PaperDesk.create(engine, properties, fees.schedule(), mode == TradingMode.PAPER ? balances : null,
-                paper.latency(), paper.perpMarginRate(), new DeskEvents(() -> sink, journal, json, meters));
-        marketData.forwardBooksTo(new EngineFeed(paperDesk.desk(), paperDesk.venues(), properties.bookDepth(),
-                (receiveNanos, event) -> engine.post(event)));
+                paper.latency(), paper.perpMarginRate(), risk.start(), new DeskEvents(() -> sink, journal, json, meters));
+        marketData.forwardBooksTo(new EngineFeed(paperDesk, properties.bookDepth(), (receiveNanos, event) -> engine.post(event)));
     }
 
     @EventListener(ApplicationReadyEvent.class)
     public void onReady() {
         sink = sinks.getIfAvailable();
         engine.start();
+        BigDecimal today = pnlSince(Math.floorDiv(clock.millis(), 86_400_000L) * 86_400_000L);
+        command(() -> paperDesk.risk().seedDailyPnl(today));
         loadPairsFile();
         for (StoredPair p : pairs.findAll()) {
             unresolved.put(p.id(), p);
@@ -253,7 +258,7 @@ public class ArbitrageService implements DisposableBean {
             throw new ApiException(ErrorCode.EXCHANGE_UNAVAILABLE, "pair " + pairId
                     + " has no price: instrument metadata not known yet (is the exchange reachable?)");
         }
-        CompletableFuture<ArbitrageDesk.PairExecution> done = query(() -> paperDesk.desk().execute(pairId));
+        CompletableFuture<ArbitrageDesk.PairExecution> done = onEngine(() -> paperDesk.desk().execute(pairId));
         Duration limit = properties.legTimeout().plus(properties.hedgeWindow()).plus(properties.legTimeout()).plus(COMMAND_TIMEOUT);
         try {
             return ExecutionView.of(done.get(limit.toMillis(), TimeUnit.MILLISECONDS));
@@ -289,12 +294,33 @@ public class ArbitrageService implements DisposableBean {
         if (account == null) {
             return Optional.empty();
         }
-        return Optional.of(query(() -> new PaperBalances(account.balances(),
+        return Optional.of(onEngine(() -> new PaperBalances(account.balances(),
                 account.positions().keySet().stream().map(account::position).toList())));
     }
 
     /** A paper account's free balance per asset and its open perpetual positions. */
     public record PaperBalances(Map<String, BigDecimal> balances, List<PaperAccount.Position> positions) {
+    }
+
+    /** The risk engine: read and command it through {@link #onEngine}. */
+    public RiskEngine risk() {
+        return paperDesk.risk();
+    }
+
+    /** The engine's latest valid books of the watched instruments; on the engine thread only. */
+    public Collection<BookSnapshot> books() {
+        return paperDesk.desk().books();
+    }
+
+    /** The realised P&L of the executions finished at or after {@code since} (epoch ms). */
+    private BigDecimal pnlSince(long since) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (StoredExecution e : executions.finishedSince(since)) {
+            if (e.pnl() != null) {
+                sum = sum.add(e.pnl());
+            }
+        }
+        return sum;
     }
 
     /** Figures for the system status: journal and engine. */
@@ -442,13 +468,14 @@ public class ArbitrageService implements DisposableBean {
 
     /** Runs a change on the engine thread and waits for it, so the caller sees it applied. */
     private void command(Runnable change) {
-        query(() -> {
+        onEngine(() -> {
             change.run();
             return null;
         });
     }
 
-    private <T> T query(Supplier<T> read) {
+    /** Runs {@code read} on the engine thread and returns what it gives, within the command timeout. */
+    public <T> T onEngine(Supplier<T> read) {
         CompletableFuture<T> result = new CompletableFuture<>();
         engine.post(() -> {
             try {

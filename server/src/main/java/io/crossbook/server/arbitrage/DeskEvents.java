@@ -2,9 +2,11 @@ package io.crossbook.server.arbitrage;
 
 import io.crossbook.core.arb.ArbitrageDesk;
 import io.crossbook.core.arb.Opportunity;
+import io.crossbook.core.engine.EngineAlert;
 import io.crossbook.core.exec.OrderEvent;
 import io.crossbook.core.exec.OrderRequest;
 import io.crossbook.server.events.EventSink;
+import io.crossbook.store.risk.StoredAlert;
 import io.crossbook.store.trading.StoredExecution;
 import io.crossbook.store.trading.StoredOpportunity;
 import io.crossbook.store.trading.StoredOrder;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -138,10 +141,12 @@ final class DeskEvents implements ArbitrageDesk.Events {
     }
 
     @Override
-    public void alert(ArbitrageDesk.Alert alert) {
+    public void alert(EngineAlert alert) {
         meters.counter("crossbook.engine.alerts", "severity", alert.severity(), "code", alert.code()).increment();
         ALERTS.warn("{} {} {}: {}", alert.severity(), alert.code(), alert.pairId(), alert.message());
         publish("engine_alert", alert);
+        journal.alert(new StoredAlert(UUID.randomUUID().toString(), alert.severity(),
+                alert.code(), alert.rule(), alert.message(), alert.pairId(), alert.venue(), alert.ts()));
     }
 
     private void publish(String event, Object data) {

@@ -11,16 +11,26 @@ import io.crossbook.core.exec.MarketView;
 import io.crossbook.core.exec.PaperAccount;
 import io.crossbook.core.exec.PaperVenue;
 import io.crossbook.core.model.Venue;
+import io.crossbook.core.risk.RiskEngine;
+import io.crossbook.core.risk.RiskLimits;
+import io.crossbook.core.risk.TradingState;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * The desk and, in paper mode, a paper venue and account per exchange, built the same way for the
- * server and for a replay so both trade alike.
+ * The desk, the risk engine and, in paper mode, a paper venue and account per exchange, built the
+ * same way for the server and for a replay so both trade alike. The desk only ever sees the
+ * venues through the risk engine's gates.
  */
-public record PaperDesk(ArbitrageDesk desk, Map<Venue, PaperVenue> venues, Map<Venue, PaperAccount> accounts) {
+public record PaperDesk(ArbitrageDesk desk, RiskEngine risk, Map<Venue, PaperVenue> venues,
+                        Map<Venue, PaperAccount> accounts) {
+
+    /** The risk engine's starting point: limits, and the persisted trading state (a halted platform restarts halted). */
+    public record RiskStart(RiskLimits limits, TradingState state, String reason) {
+        public static final RiskStart DEFAULT = new RiskStart(RiskLimits.DEFAULTS, TradingState.ACTIVE, null);
+    }
 
     /**
      * @param balances starting balances per exchange and asset, or null for no paper venues (live
@@ -28,7 +38,7 @@ public record PaperDesk(ArbitrageDesk desk, Map<Venue, PaperVenue> venues, Map<V
      */
     public static PaperDesk create(Engine engine, ArbitrageProperties properties, FeeSchedule fees,
                                    Map<Venue, Map<String, BigDecimal>> balances, Duration latency,
-                                   BigDecimal perpMarginRate, ArbitrageDesk.Events events) {
+                                   BigDecimal perpMarginRate, RiskStart riskStart, ArbitrageDesk.Events events) {
         ArbitrageDesk[] desk = new ArbitrageDesk[1];
         MarketView books = id -> desk[0].book(id); // the venues price from the desk's books, made just below
         Map<Venue, PaperVenue> venues = new EnumMap<>(Venue.class);
@@ -40,10 +50,14 @@ public record PaperDesk(ArbitrageDesk desk, Map<Venue, PaperVenue> venues, Map<V
                 venues.put(v, new PaperVenue(v, account, books, engine, engine, fees::taker, latency));
             }
         }
+        RiskEngine risk = new RiskEngine(engine, engine, books, accounts, fees::taker, riskStart.limits(),
+                riskStart.state(), riskStart.reason(), events::alert);
+        Map<Venue, ExecutionVenue> gated = new EnumMap<>(Venue.class);
+        venues.forEach((v, venue) -> gated.put(v, risk.gate(venue)));
         desk[0] = new ArbitrageDesk(engine, new SpreadCalculator(fees), new OpportunityTracker(properties.materialChange()),
-                new TriangularDetector(fees), Map.<Venue, ExecutionVenue>copyOf(venues),
+                new TriangularDetector(fees), gated, risk,
                 new ArbitrageDesk.Settings(properties.cooldown(), properties.policy(), properties.triangular().startQty()),
                 events);
-        return new PaperDesk(desk[0], Map.copyOf(venues), Map.copyOf(accounts));
+        return new PaperDesk(desk[0], risk, Map.copyOf(venues), Map.copyOf(accounts));
     }
 }

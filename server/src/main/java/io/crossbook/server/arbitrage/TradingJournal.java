@@ -1,5 +1,7 @@
 package io.crossbook.server.arbitrage;
 
+import io.crossbook.store.risk.AlertRepository;
+import io.crossbook.store.risk.StoredAlert;
 import io.crossbook.store.trading.ExecutionRepository;
 import io.crossbook.store.trading.OpportunityRepository;
 import io.crossbook.store.trading.StoredExecution;
@@ -28,14 +30,16 @@ final class TradingJournal implements AutoCloseable {
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final ExecutionRepository executions;
     private final OpportunityRepository opportunities;
+    private final AlertRepository alerts;
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
     private final Thread thread;
     private volatile boolean running = true;
 
-    TradingJournal(ExecutionRepository executions, OpportunityRepository opportunities) {
+    TradingJournal(ExecutionRepository executions, OpportunityRepository opportunities, AlertRepository alerts) {
         this.executions = executions;
         this.opportunities = opportunities;
+        this.alerts = alerts;
         this.thread = Thread.ofPlatform().name("trading-journal").daemon().start(this::run);
     }
 
@@ -49,6 +53,10 @@ final class TradingJournal implements AutoCloseable {
 
     void opportunity(StoredOpportunity opportunity) {
         offer(opportunity);
+    }
+
+    void alert(StoredAlert alert) {
+        offer(alert);
     }
 
     /** Rows written so far. */
@@ -98,11 +106,13 @@ final class TradingJournal implements AutoCloseable {
         List<StoredExecution> execs = new ArrayList<>();
         List<StoredOrder> orders = new ArrayList<>();
         List<StoredOpportunity> opps = new ArrayList<>();
+        List<StoredAlert> alertRows = new ArrayList<>();
         for (Object row : batch) {
             switch (row) {
                 case StoredExecution e -> execs.add(e);
                 case StoredOrder o -> orders.add(o);
                 case StoredOpportunity o -> opps.add(o);
+                case StoredAlert a -> alertRows.add(a);
                 default -> throw new IllegalStateException("not a journal row: " + row);
             }
         }
@@ -113,6 +123,9 @@ final class TradingJournal implements AutoCloseable {
                 }
                 if (!opps.isEmpty()) {
                     opportunities.insertAll(opps);
+                }
+                if (!alertRows.isEmpty()) {
+                    alerts.insertAll(alertRows);
                 }
                 written.addAndGet(batch.size());
                 return;

@@ -1,6 +1,9 @@
 package io.crossbook.server.marketdata;
 
 import io.crossbook.core.book.OrderBook;
+import io.crossbook.core.clean.Anomaly;
+import io.crossbook.core.model.Market;
+import io.crossbook.core.model.Venue;
 import io.crossbook.core.model.FixedPoint;
 import io.crossbook.server.events.PriceUpdate;
 import io.crossbook.venues.common.MarketDataListener;
@@ -12,7 +15,7 @@ import java.util.function.Consumer;
 /**
  * A collector's listener on its feed thread: keeps each book's {@link BookState}, publishes a
  * price event when a valid book's best bid or ask changes, counts valid updates, and passes every
- * update and invalidation on downstream (the engine's feed).
+ * update, invalidation, anomaly and disconnect on downstream (the engine's feed).
  */
 final class CollectorBooks implements MarketDataListener {
     private final ConcurrentHashMap<String, BookState> books = new ConcurrentHashMap<>();
@@ -48,6 +51,16 @@ final class CollectorBooks implements MarketDataListener {
     public void onBookInvalid(OrderBook book) {
         state(book.instrument().symbol()).invalidated();
         downstream.onBookInvalid(book);
+    }
+
+    @Override
+    public void onAnomaly(Anomaly anomaly) {
+        downstream.onAnomaly(anomaly);
+    }
+
+    @Override
+    public void onDisconnect(Venue venue, Market market, String reason, long receiveNanos) {
+        downstream.onDisconnect(venue, market, reason, receiveNanos);
     }
 
     /** Every book is invalid: its feed has stopped (its thread has ended), and downstream hears so. */

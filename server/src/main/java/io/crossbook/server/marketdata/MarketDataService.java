@@ -1,6 +1,7 @@
 package io.crossbook.server.marketdata;
 
 import io.crossbook.core.book.OrderBook;
+import io.crossbook.core.clean.Anomaly;
 import io.crossbook.core.clean.CleaningRules;
 import io.crossbook.core.model.Instrument;
 import io.crossbook.core.model.InstrumentId;
@@ -59,6 +60,16 @@ public class MarketDataService implements DisposableBean {
         @Override
         public void onBookInvalid(OrderBook book) {
             booksDownstream.onBookInvalid(book);
+        }
+
+        @Override
+        public void onAnomaly(Anomaly anomaly) {
+            booksDownstream.onAnomaly(anomaly);
+        }
+
+        @Override
+        public void onDisconnect(Venue venue, Market market, String reason, long receiveNanos) {
+            booksDownstream.onDisconnect(venue, market, reason, receiveNanos);
         }
     };
 

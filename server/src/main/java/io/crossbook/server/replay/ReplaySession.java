@@ -19,10 +19,12 @@ import java.util.function.LongConsumer;
 
 /**
  * Feeds recorded sources through the same feed handlers the live connections use, merged by
- * receive time, at the requested pace. A replay cannot ask the exchange for a snapshot: a book
+ * receive time, at the requested pace, on the recording's clock (a source that goes quiet while the
+ * others run is flagged stale as it would be live). A replay cannot ask the exchange for a snapshot: a book
  * that loses sync stays invalid until the recording brings the next one, and says so.
  */
 public final class ReplaySession {
+    private static final long STALE_CHECK_EVERY_NANOS = 1_000_000_000L;
     private final List<ReplaySource> sources;
     private final CleaningRules rules;
     private final MarketDataListener listener;
@@ -56,6 +58,7 @@ public final class ReplaySession {
         long depthNanos = 0;
         long messages = 0;
         long firstRecorded = -1;
+        long lastStaleCheck = Long.MIN_VALUE;
         long started = System.nanoTime();
         while (!queue.isEmpty()) {
             Cursor c = queue.poll();
@@ -78,6 +81,13 @@ public final class ReplaySession {
                 }
                 latencies[depth++] = spent;
                 depthNanos += spent;
+            }
+            if (m.receiveNanos() - lastStaleCheck >= STALE_CHECK_EVERY_NANOS) {
+                // the recording's clock is every feed's clock: a source that went quiet is stale
+                lastStaleCheck = m.receiveNanos();
+                for (FeedHandler<?> h : handlers) {
+                    h.checkStale(m.receiveNanos());
+                }
             }
             if (++messages % 100_000 == 0) {
                 progress.accept(messages);

@@ -10,6 +10,8 @@ import io.crossbook.server.replay.ReplayReport;
 import io.crossbook.server.replay.ReplaySource;
 import io.crossbook.server.replay.ReplayTestData;
 import io.crossbook.server.replay.Speed;
+import io.crossbook.core.clean.CleaningRules;
+import io.crossbook.core.risk.RiskLimits;
 import java.math.BigDecimal;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -35,6 +37,20 @@ final class SpotPerpReplay {
     static final Duration LATENCY = Duration.ofMillis(50);
     static final Map<Venue, Map<String, BigDecimal>> BALANCES = Map.of(Venue.BINANCE,
             Map.of("USDT", new BigDecimal("100000"), "BTC", new BigDecimal("1")));
+
+    /**
+     * The default risk limits but for exposure: the ample balances above (1 BTC) are already beyond
+     * the default per-venue position, and these replays are about pricing and fills, not limits.
+     */
+    static final RiskLimits LIMITS = new RiskLimits(RiskLimits.DEFAULTS.maxSlippagePercent(),
+            RiskLimits.DEFAULTS.maxOrderNotional(), new BigDecimal("10000000"), new BigDecimal("10000000"),
+            RiskLimits.DEFAULTS.maxDailyLoss(), RiskLimits.DEFAULTS.maxOpenOrders(), RiskLimits.DEFAULTS.minBookLiquidity(),
+            RiskLimits.DEFAULTS.minSpreadPercent(), RiskLimits.DEFAULTS.maxVenueDeviationPercent(),
+            RiskLimits.DEFAULTS.pairMaxConsecutiveFailures(), RiskLimits.DEFAULTS.pairMaxErrorRate(),
+            RiskLimits.DEFAULTS.pairErrorRateMinSamples(), RiskLimits.DEFAULTS.pairErrorWindowMs(),
+            RiskLimits.DEFAULTS.pairPauseMs(), RiskLimits.DEFAULTS.venueMaxErrors(),
+            RiskLimits.DEFAULTS.venueErrorWindowMs(), RiskLimits.DEFAULTS.venuePauseMs(),
+            RiskLimits.DEFAULTS.venueMaxPauseMs(), RiskLimits.DEFAULTS.anomalyResumeAfterMs());
 
     /** One desk event with the number of quotes the observer had seen before it. */
     record Event(int quotesBefore, String name, Object data) {
@@ -93,7 +109,7 @@ final class SpotPerpReplay {
     /** The server's defaults but for the fees, with ample paper balances. */
     static ArbitrageReplay.Config config(FeeSchedule fees) {
         return new ArbitrageReplay.Config(ArbitrageProperties.DEFAULTS, fees, BALANCES,
-                new PaperProperties(BALANCES, LATENCY, BigDecimal.ONE));
+                new PaperProperties(BALANCES, LATENCY, BigDecimal.ONE), LIMITS, CleaningRules.DEFAULT);
     }
 
     /** Binance spot and USDⓈ-M at the given taker rates. */

@@ -17,10 +17,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** The {@code risk_alerts} table: every alert the risk engine raised, written in batches. */
 public final class AlertRepository {
     private static final String INSERT = """
-            INSERT INTO risk_alerts (id, severity, code, message, pair_id, venue, ts)
-            VALUES (:id, :severity, :code, :message, :pairId, :venue, :ts)
+            INSERT INTO risk_alerts (id, severity, code, rule, message, pair_id, venue, ts)
+            VALUES (:id, :severity, :code, :rule, :message, :pairId, :venue, :ts)
             ON CONFLICT (id) DO NOTHING""";
-    private static final String SELECT = "SELECT id, severity, code, message, pair_id, venue, ts FROM risk_alerts";
+    private static final String SELECT = "SELECT id, severity, code, rule, message, pair_id, venue, ts FROM risk_alerts";
 
     private final NamedParameterJdbcTemplate batches;
     private final TransactionOperations transactions;
@@ -82,6 +82,7 @@ public final class AlertRepository {
                 .addValue("id", a.id())
                 .addValue("severity", a.severity())
                 .addValue("code", a.code())
+                .addValue("rule", a.rule())
                 .addValue("message", a.message())
                 .addValue("pairId", a.pairId(), Types.VARCHAR)
                 .addValue("venue", a.venue(), Types.VARCHAR)
@@ -89,7 +90,7 @@ public final class AlertRepository {
     }
 
     private static StoredAlert alert(ResultSet rs, int row) throws SQLException {
-        return new StoredAlert(rs.getString("id"), rs.getString("severity"), rs.getString("code"),
+        return new StoredAlert(rs.getString("id"), rs.getString("severity"), rs.getString("code"), rs.getString("rule"),
                 rs.getString("message"), rs.getString("pair_id"), rs.getString("venue"), rs.getLong("ts"));
     }
 }

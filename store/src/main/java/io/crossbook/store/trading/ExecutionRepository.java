@@ -76,6 +76,14 @@ public final class ExecutionRepository {
         return NewestFirst.query(jdbc, SELECT, "started_ts", pairIdOrNull, limit, ExecutionRepository::execution);
     }
 
+    /** The executions finished at or after {@code since} (epoch ms), oldest first: the P&L series of the risk figures. */
+    public List<StoredExecution> finishedSince(long since) {
+        return jdbc.sql(SELECT + " WHERE finished_ts >= :since ORDER BY finished_ts, id")
+                .param("since", since)
+                .query(ExecutionRepository::execution)
+                .list();
+    }
+
     /** The executions not over yet (no finish time), oldest first: what a restart must resume or reconcile. */
     public List<StoredExecution> unfinished() {
         return jdbc.sql(SELECT + " WHERE finished_ts IS NULL ORDER BY started_ts, id")

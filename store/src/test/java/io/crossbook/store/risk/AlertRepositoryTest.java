@@ -13,9 +13,9 @@ class AlertRepositoryTest {
     @EachDatabase
     void findsTheAlertsItStoredWithTheirUnknownsStillUnknown(TestDatabase db) {
         AlertRepository alerts = new AlertRepository(db.dataSource());
-        StoredAlert ofAPair = new StoredAlert("a1", StoredAlert.WARNING, "spread.stale", "book older than 30 s", "p1",
+        StoredAlert ofAPair = new StoredAlert("a1", StoredAlert.WARNING, "RISK_REJECTED", "spread", "book older than 30 s", "p1",
                 "binance", 1_700_000_000_123L);
-        StoredAlert ofNone = new StoredAlert("a2", StoredAlert.CRITICAL, "loss.daily", "daily loss limit reached", null,
+        StoredAlert ofNone = new StoredAlert("a2", StoredAlert.CRITICAL, "KILL_SWITCH", null, "daily loss limit reached", null,
                 null, 1_700_000_000_124L);
 
         alerts.insertAll(List.of(ofAPair, ofNone));
@@ -27,7 +27,7 @@ class AlertRepositoryTest {
     void aDuplicateIdIsStoredOnce(TestDatabase db) {
         AlertRepository alerts = new AlertRepository(db.dataSource());
         StoredAlert first = alert("a", StoredAlert.INFO, "p1", 1_000);
-        alerts.insertAll(List.of(first, new StoredAlert("a", StoredAlert.CRITICAL, "other", "other", null, null, 5_000)));
+        alerts.insertAll(List.of(first, new StoredAlert("a", StoredAlert.CRITICAL, "other", null, "other", null, null, 5_000)));
 
         alerts.insertAll(List.of(first, alert("b", StoredAlert.INFO, "p1", 2_000)));
 
@@ -92,6 +92,6 @@ class AlertRepositoryTest {
     }
 
     private static StoredAlert alert(String id, String severity, String pairId, long ts) {
-        return new StoredAlert(id, severity, "rule." + id, "alert " + id, pairId, pairId == null ? null : "okx", ts);
+        return new StoredAlert(id, severity, "CODE_" + id, "rule." + id, "alert " + id, pairId, pairId == null ? null : "okx", ts);
     }
 }

@@ -85,6 +85,17 @@ class ExecutionRepositoryTest {
     }
 
     @EachDatabase
+    void finishedSinceIsTheFinishedExecutionsFromThatTimeOldestFinishFirst(TestDatabase db) {
+        ExecutionRepository executions = new ExecutionRepository(db.dataSource());
+        executions.upsert(finished(running("before", "p1", 1_000), 1_999));
+        executions.upsert(finished(running("second", "p1", 500), 3_000));
+        executions.upsert(finished(running("first", null, 1_500), 2_000));
+        executions.upsert(running("open", "p1", 2_500));
+
+        assertThat(executions.finishedSince(2_000)).extracting(StoredExecution::id).containsExactly("first", "second");
+    }
+
+    @EachDatabase
     void savesExecutionsAndTheirOrdersTogether(TestDatabase db) {
         ExecutionRepository executions = new ExecutionRepository(db.dataSource());
         OrderRepository orders = new OrderRepository(db.jdbc());

@@ -198,6 +198,7 @@ public abstract class FeedHandler<S extends SymbolFeed> {
             s.cleaner.resetReference();
             onDisconnected(s);
         }
+        listener.onDisconnect(venue, market, reason, EpochNanos.now());
     }
 
     /** Venue hook after a disconnect; the reconnection's subscriptions bring fresh snapshots. */

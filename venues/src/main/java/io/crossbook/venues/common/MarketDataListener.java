@@ -2,8 +2,10 @@ package io.crossbook.venues.common;
 
 import io.crossbook.core.book.OrderBook;
 import io.crossbook.core.clean.Anomaly;
+import io.crossbook.core.model.Market;
 import io.crossbook.core.model.Ticker;
 import io.crossbook.core.model.Trade;
+import io.crossbook.core.model.Venue;
 
 /**
  * Receives normalised market data, on the thread of the feed handler that produced it. The book
@@ -32,5 +34,9 @@ public interface MarketDataListener {
     }
 
     default void onAnomaly(Anomaly anomaly) {
+    }
+
+    /** The connection of a venue-market dropped (its books have just been invalidated); it is being re-established. */
+    default void onDisconnect(Venue venue, Market market, String reason, long receiveNanos) {
     }
 }

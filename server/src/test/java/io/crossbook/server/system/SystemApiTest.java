@@ -61,6 +61,7 @@ class SystemApiTest {
         assertThat(((Number) api.get("p99Millis")).doubleValue()).isPositive();
         assertThat(((Map<String, Object>) status.get("performance"))).containsKeys("marketData", "websocket");
         assertThat(modules.get("websocket")).containsEntry("health", "UP");
+        assertThat(modules.get("risk")).containsEntry("status", "ACTIVE").containsEntry("health", "UP");
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.crossbook.core.exec.ExecutionResult.Outcome;
 import io.crossbook.core.model.InstrumentId;
 import io.crossbook.core.model.Venue;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,6 +39,7 @@ final class Pauses {
     private static final Set<AnomalyKind> PAUSING = Set.of(AnomalyKind.PRICE_JUMP, AnomalyKind.STALE_FEED,
             AnomalyKind.CROSSED_BOOK);
     private static final long NOT_HEALTHY = -1;
+    private static final BigDecimal TWO_HUNDRED = BigDecimal.valueOf(200);
 
     private record Outcomes(long ts, boolean failed) {
     }
@@ -270,16 +272,19 @@ final class Pauses {
     }
 
     /** The pair's legs' mids, on every quote: pauses it while they are further apart than allowed. */
-    void onMids(String pairId, double mid1, double mid2) {
+    void onMids(String pairId, BigDecimal mid1, BigDecimal mid2) {
         RiskLimits l = limits.get();
         long now = clock.nowMillis();
-        // a heuristic bound on two mids, not a price: double precision is plenty
-        double deviation = Math.abs(mid1 - mid2) / ((mid1 + mid2) / 2) * 100;
-        boolean beyond = deviation > l.maxVenueDeviationPercent().doubleValue();
+        // |m1 - m2| / ((m1 + m2) / 2) * 100 > limit, decided exactly as |m1 - m2| * 200 > limit * (m1 + m2):
+        // in double, about half of the mids exactly at the limit came out a hair above it
+        BigDecimal gap = mid1.subtract(mid2).abs().multiply(TWO_HUNDRED);
+        BigDecimal sum = mid1.add(mid2);
+        boolean beyond = gap.compareTo(l.maxVenueDeviationPercent().multiply(sum)) > 0;
         Condition c = deviations.get(pairId);
         if (beyond) {
             String reason = String.format(Locale.ROOT, "leg mids %s and %s are %.3f%% apart (limit %s%%)",
-                    plain(mid1), plain(mid2), deviation, l.maxVenueDeviationPercent().toPlainString());
+                    plain(mid1), plain(mid2), gap.divide(sum, MathContext.DECIMAL64),
+                    l.maxVenueDeviationPercent().toPlainString());
             if (c == null) {
                 deviations.put(pairId, new Condition("venue_deviation", reason, now));
                 alerts.accept(new EngineAlert(EngineAlert.WARNING, "ANOMALY_PAUSE", "venue_deviation", "pair "
@@ -364,7 +369,7 @@ final class Pauses {
         return new Pause(scope, id, c.rule, c.reason, c.since, resumesAt);
     }
 
-    private static String plain(double v) {
-        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    private static String plain(BigDecimal v) {
+        return v.stripTrailingZeros().toPlainString();
     }
 }

@@ -135,10 +135,15 @@ public final class RiskEngine {
                     return;
                 }
                 String id = order.clientOrderId();
-                open.put(id, new OpenOrder(venue, order));
+                // a resend under the id of an order still open is not a second order: its refusal as a
+                // duplicate must not drop the first one, which stays counted (and cancelled by the kill
+                // switch) until the order with this id closes
+                boolean tracked = open.putIfAbsent(id, new OpenOrder(venue, order)) == null;
                 venue.submit(order, event -> {
                     if (event instanceof OrderEvent.Rejected r) {
-                        open.remove(id);
+                        if (tracked) {
+                            open.remove(id);
+                        }
                         if (Set.of("UPSTREAM_ERROR", "EXCHANGE_UNAVAILABLE", "RATE_LIMITED").contains(r.code())) {
                             pauses.onVenueError(venue.venue(), r.code(), r.message());
                         }
@@ -206,9 +211,9 @@ public final class RiskEngine {
 
     /** A pair was re-priced: its legs' mids are checked against each other. */
     public void onPairBooks(String pairId, BookSnapshot leg1, BookSnapshot leg2) {
-        double m1 = mid(leg1);
-        double m2 = mid(leg2);
-        if (m1 > 0 && m2 > 0) {
+        BigDecimal m1 = mid(leg1);
+        BigDecimal m2 = mid(leg2);
+        if (m1 != null && m2 != null && m1.signum() > 0 && m2.signum() > 0) {
             pauses.onMids(pairId, m1, m2);
         }
     }
@@ -319,7 +324,7 @@ public final class RiskEngine {
                     + pct(adverse) + " worse than the expected " + plain(expected) + " (maxSlippagePercent "
                     + pct(limits.maxSlippagePercent()) + ")");
         }
-        BigDecimal notional = baseQty.multiply(price);
+        BigDecimal notional = liquidity.notional;
         if (notional.compareTo(limits.maxOrderNotional()) > 0) {
             return new RiskRefusal("order_notional", "order notional " + usd(notional) + " exceeds maxOrderNotional "
                     + usd(limits.maxOrderNotional()));
@@ -381,7 +386,12 @@ public final class RiskEngine {
         return null;
     }
 
-    private record Liquidity(BigDecimal vwap, BigDecimal best, RiskRefusal refusal) {
+    /**
+     * What the book offers an order: its VWAP (rounded, a price to value exposures at), the top of
+     * the book, and the exact notional of the walk (the sum of level price × quantity, which the
+     * VWAP times the quantity only approximates when the VWAP does not terminate).
+     */
+    private record Liquidity(BigDecimal vwap, BigDecimal best, BigDecimal notional, RiskRefusal refusal) {
     }
 
     /** The side the order takes must hold {@code minBookLiquidity} and the order's whole quantity. */
@@ -389,14 +399,14 @@ public final class RiskEngine {
         Instrument instrument = order.instrument();
         long[] prices = order.side() == OrderSide.BUY ? book.askPrices() : book.bidPrices();
         if (prices.length == 0) {
-            return new Liquidity(null, null, new RiskRefusal("liquidity", instrument.id() + " has no "
+            return new Liquidity(null, null, null, new RiskRefusal("liquidity", instrument.id() + " has no "
                     + (order.side() == OrderSide.BUY ? "asks" : "bids")));
         }
         long qty;
         try {
             qty = FixedPoint.fromBigDecimal(order.qty(), book.qtyScale());
         } catch (ArithmeticException e) {
-            return new Liquidity(null, null, new RiskRefusal("liquidity", "qty " + plain(order.qty())
+            return new Liquidity(null, null, null, new RiskRefusal("liquidity", "qty " + plain(order.qty())
                     + " is finer than the book's quantities"));
         }
         Vwap whole = book.vwap(order.side().takes(), Long.MAX_VALUE);
@@ -404,17 +414,19 @@ public final class RiskEngine {
                 .multiply(instrument.contractSize());
         int levels = prices.length;
         if (sideNotional.compareTo(limits.minBookLiquidity()) < 0) {
-            return new Liquidity(null, null, new RiskRefusal("liquidity", instrument.id() + " holds " + usd(sideNotional)
-                    + " on the side the order takes (" + levels + " levels), below minBookLiquidity "
-                    + usd(limits.minBookLiquidity())));
+            return new Liquidity(null, null, null, new RiskRefusal("liquidity", instrument.id() + " holds "
+                    + usd(sideNotional) + " on the side the order takes (" + levels
+                    + " levels), below minBookLiquidity " + usd(limits.minBookLiquidity())));
         }
         Vwap vwap = book.vwap(order.side().takes(), qty);
         if (!vwap.complete()) {
-            return new Liquidity(null, null, new RiskRefusal("liquidity", instrument.id() + " holds only "
+            return new Liquidity(null, null, null, new RiskRefusal("liquidity", instrument.id() + " holds only "
                     + plain(vwap.filled()) + " of the order's " + plain(order.qty()) + " within " + levels + " levels"));
         }
         return new Liquidity(vwap.averagePrice(book.priceScale() + 4),
-                FixedPoint.toBigDecimal(prices[0], book.priceScale()), null);
+                FixedPoint.toBigDecimal(prices[0], book.priceScale()),
+                FixedPoint.toBigDecimal(vwap.notional(), book.priceScale() + book.qtyScale())
+                        .multiply(instrument.contractSize()), null);
     }
 
     private RiskRefusal halted() {
@@ -451,9 +463,9 @@ public final class RiskEngine {
     public Status status(Iterable<BookSnapshot> books) {
         Map<String, BigDecimal> marks = new HashMap<>();
         for (BookSnapshot b : books) {
-            double mid = mid(b);
-            if (mid > 0) {
-                marks.putIfAbsent(b.instrument().venue().id() + "|" + b.instrument().symbol(), BigDecimal.valueOf(mid));
+            BigDecimal mid = mid(b);
+            if (mid != null && mid.signum() > 0) {
+                marks.putIfAbsent(b.instrument().venue().id() + "|" + b.instrument().symbol(), mid);
             }
         }
         List<Exposure> exposures = new java.util.ArrayList<>();
@@ -493,11 +505,13 @@ public final class RiskEngine {
         return false;
     }
 
-    private static double mid(BookSnapshot b) {
+    /** The exact mid of the book's top, or null when a side is empty. */
+    private static BigDecimal mid(BookSnapshot b) {
         if (b == null || b.bidPrices().length == 0 || b.askPrices().length == 0) {
-            return 0;
+            return null;
         }
-        return (b.bidPrices()[0] + b.askPrices()[0]) / 2.0 / Math.pow(10, b.priceScale());
+        return FixedPoint.toBigDecimal(b.bidPrices()[0], b.priceScale())
+                .add(FixedPoint.toBigDecimal(b.askPrices()[0], b.priceScale())).divide(BigDecimal.TWO);
     }
 
     private static String plain(BigDecimal v) {

@@ -313,9 +313,9 @@ public final class TickToSignal {
             this.timings = timings;
             engine = new Engine("engine", EngineClock.wall(), failures::add);
             desk = PaperDesk.create(engine, PROPERTIES, FeeSchedule.defaults(), BALANCES, Duration.ofMillis(50), BigDecimal.ONE,
-                    new ArbitrageDesk.Events() {
+                    PaperDesk.RiskStart.DEFAULT, new ArbitrageDesk.Events() {
                     });
-            feed = new EngineFeed(desk.desk(), desk.venues(), PROPERTIES.bookDepth(), this);
+            feed = new EngineFeed(desk, PROPERTIES.bookDepth(), this);
             for (int k = 0; k < MARKETS.size(); k++) {
                 handlers.add(Venues.protocol(Venue.BINANCE, MARKETS.get(k)).newHandler(in.instruments().get(k),
                         CleaningRules.DEFAULT, this, ResyncRequester.NONE));

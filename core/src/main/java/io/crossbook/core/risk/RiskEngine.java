@@ -22,6 +22,7 @@ import io.crossbook.core.model.Venue;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -468,7 +469,7 @@ public final class RiskEngine {
                 marks.putIfAbsent(b.instrument().venue().id() + "|" + b.instrument().symbol(), mid);
             }
         }
-        List<Exposure> exposures = new java.util.ArrayList<>();
+        List<Exposure> exposures = new ArrayList<>();
         accounts.forEach((venue, account) -> account.exposures().forEach((asset, qty) -> {
             if (!USD_ASSETS.contains(asset) && qty.signum() != 0) {
                 BigDecimal mark = mark(marks, venue, asset);

@@ -28,26 +28,26 @@ import tools.jackson.databind.json.JsonMapper;
  * metadata, and what their final books say, computed apart from the server. Throughout the
  * recording spot traded some 40 to 50 USDT above the perpetual.
  */
-final class RecordedMarket {
+public final class RecordedMarket {
     /** The books as the recordings leave them: what a finished replay keeps showing. */
-    static final BookSnapshot SPOT = finalBook(Market.SPOT, SPOT_EXCERPT);
-    static final BookSnapshot LINEAR = finalBook(Market.LINEAR, USDM_EXCERPT);
+    public static final BookSnapshot SPOT = finalBook(Market.SPOT, SPOT_EXCERPT);
+    public static final BookSnapshot LINEAR = finalBook(Market.LINEAR, USDM_EXCERPT);
     /** Binance's regular-tier taker rates, the documented defaults of {@code crossbook.fees.taker}. */
     static final BigDecimal SPOT_TAKER = new BigDecimal("0.001");
     static final BigDecimal LINEAR_TAKER = new BigDecimal("0.0005");
     /** Reads numbers as exact decimals, as the API writes them. */
-    static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+    public static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     /** The seeds' pair: buy or sell Binance spot BTCUSDT against the USDⓈ-M perpetual, 0.001 BTC a trade. */
-    static final String SEED = """
+    public static final String SEED = """
             {"leg1":{"exchange":"binance","symbol":"BTCUSDT","type":"spot"},
              "leg2":{"exchange":"binance","symbol":"BTCUSDT","type":"linear"},
              "threshold":0.12,"qty":0.001,"totalAmount":300,"direction":"auto","enabled":false}""";
-    static final BigDecimal SEED_QTY = new BigDecimal("0.001");
+    public static final BigDecimal SEED_QTY = new BigDecimal("0.001");
 
     private RecordedMarket() {
     }
 
-    static void register(DynamicPropertyRegistry registry) {
+    public static void register(DynamicPropertyRegistry registry) {
         registry.add("crossbook.market-data.replay.sources[0]", () -> "binance:spot:" + SPOT_EXCERPT);
         registry.add("crossbook.market-data.replay.sources[1]", () -> "binance:linear:" + USDM_EXCERPT);
         registry.add("crossbook.market-data.replay.instruments[0]", () -> "binance:spot:" + resource("binance/exchange_info_spot.json"));
@@ -55,7 +55,7 @@ final class RecordedMarket {
     }
 
     /** The exact average price of taking {@code qty} from one side of a recorded book, best level first. */
-    static BigDecimal vwap(BookSnapshot book, boolean bids, BigDecimal qty) {
+    public static BigDecimal vwap(BookSnapshot book, boolean bids, BigDecimal qty) {
         long[] prices = bids ? book.bidPrices() : book.askPrices();
         long[] qtys = bids ? book.bidQtys() : book.askQtys();
         BigDecimal left = qty;
@@ -70,7 +70,7 @@ final class RecordedMarket {
     }
 
     /** The {@code data} of a successful response. */
-    static JsonNode data(MvcTestResult result) {
+    public static JsonNode data(MvcTestResult result) {
         JsonNode body = JSON.readTree(TestClient.body(result));
         assertThat(result).as("%s", body).hasStatus(HttpStatus.OK);
         assertThat(body.get("success").booleanValue()).isTrue();
@@ -78,13 +78,13 @@ final class RecordedMarket {
     }
 
     /** The element of an array whose {@code field} is {@code value}; fails when there is none. */
-    static JsonNode find(JsonNode array, String field, String value) {
+    public static JsonNode find(JsonNode array, String field, String value) {
         List<JsonNode> found = array.valueStream().filter(n -> value.equals(n.get(field).asString())).toList();
         assertThat(found).as("%s = %s in %s", field, value, array).hasSize(1);
         return found.getFirst();
     }
 
-    static BigDecimal decimal(JsonNode node, String pointer) {
+    public static BigDecimal decimal(JsonNode node, String pointer) {
         JsonNode value = node.at(pointer);
         assertThat(value.isNumber()).as("%s is a number in %s", pointer, node).isTrue();
         return value.decimalValue();

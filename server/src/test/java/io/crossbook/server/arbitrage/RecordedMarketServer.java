@@ -28,45 +28,45 @@ import tools.jackson.databind.JsonNode;
  * tests make on it as the admin. Each test starts once both replays have finished, so the
  * collectors' books are the recordings' final ones.
  */
-abstract class RecordedMarketServer {
+public abstract class RecordedMarketServer {
     private static final List<String> COLLECTORS = List.of("binance:spot", "binance:linear");
 
     @Autowired
-    MockMvcTester mvc;
+    protected MockMvcTester mvc;
     @Autowired
-    MarketDataService marketData;
-    TestClient client;
-    String admin;
+    protected MarketDataService marketData;
+    protected TestClient client;
+    protected String admin;
 
     @DynamicPropertySource
-    static void recordings(DynamicPropertyRegistry registry) {
+    protected static void recordings(DynamicPropertyRegistry registry) {
         RecordedMarket.register(registry);
     }
 
     @BeforeEach
-    void signInOnceTheRecordingsAreReplayed() {
+    protected void signInOnceTheRecordingsAreReplayed() {
         client = new TestClient(mvc);
         admin = client.signInAsAdmin().accessToken();
         awaitReplaysFinished();
     }
 
     /** The {@code data} of a successful GET as the admin. */
-    JsonNode get(String path) {
+    protected JsonNode get(String path) {
         return data(client.get(path, admin));
     }
 
     /** Creates a pair; its id. */
-    String create(String json) {
+    protected String create(String json) {
         return data(client.postJson("/api/monitoring/pairs", json, admin)).get("id").asString();
     }
 
     /** Executes a pair once in paper mode; the execution. */
-    JsonNode execute(String pairId) {
+    protected JsonNode execute(String pairId) {
         return data(client.postJson("/api/arbitrage/execute/" + pairId, "", admin));
     }
 
     /** The pair's entry in {@code GET /api/monitoring/prices}. */
-    JsonNode pricesOf(String pairId) {
+    protected JsonNode pricesOf(String pairId) {
         return find(get("/api/monitoring/prices"), "pairId", pairId);
     }
 
@@ -75,7 +75,7 @@ abstract class RecordedMarketServer {
      * update of the books a pair created since watches, and waits until it prices the pair
      * {@code pairId} ({@code qty} a trade) at the final books.
      */
-    void replayAgain(String pairId, BigDecimal qty) {
+    protected void replayAgain(String pairId, BigDecimal qty) {
         for (String id : COLLECTORS) {
             data(client.postJson("/api/qingxi/collectors/stop", "{\"id\":\"" + id + "\"}", admin));
             data(client.postJson("/api/qingxi/collectors/start", "{\"id\":\"" + id + "\"}", admin));

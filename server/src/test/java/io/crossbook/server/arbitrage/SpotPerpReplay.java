@@ -25,24 +25,24 @@ import java.util.Map;
  * BTCUSDT, with the exchanges' recorded instrument metadata, and an observer that keeps
  * everything the replay reports in the order it happened.
  */
-final class SpotPerpReplay {
+public final class SpotPerpReplay {
     static final Path SPOT_INFO = resource("binance/exchange_info_spot.json");
     static final Path USDM_INFO = resource("binance/exchange_info_usdm.json");
-    static final String PAIR = "btc-spot-perp";
-    static final BigDecimal QTY = new BigDecimal("0.01");
+    public static final String PAIR = "btc-spot-perp";
+    public static final BigDecimal QTY = new BigDecimal("0.01");
     /** Net spread, percent, at which the pair trades. */
-    static final BigDecimal THRESHOLD = new BigDecimal("0.01");
+    public static final BigDecimal THRESHOLD = new BigDecimal("0.01");
     static final BigDecimal SPOT_TAKER = new BigDecimal("0.001");
     static final BigDecimal LINEAR_TAKER = new BigDecimal("0.0005");
-    static final Duration LATENCY = Duration.ofMillis(50);
-    static final Map<Venue, Map<String, BigDecimal>> BALANCES = Map.of(Venue.BINANCE,
+    public static final Duration LATENCY = Duration.ofMillis(50);
+    public static final Map<Venue, Map<String, BigDecimal>> BALANCES = Map.of(Venue.BINANCE,
             Map.of("USDT", new BigDecimal("100000"), "BTC", new BigDecimal("1")));
 
     /**
      * The default risk limits but for exposure: the ample balances above (1 BTC) are already beyond
      * the default per-venue position, and these replays are about pricing and fills, not limits.
      */
-    static final RiskLimits LIMITS = new RiskLimits(RiskLimits.DEFAULTS.maxSlippagePercent(),
+    public static final RiskLimits LIMITS = new RiskLimits(RiskLimits.DEFAULTS.maxSlippagePercent(),
             RiskLimits.DEFAULTS.maxOrderNotional(), new BigDecimal("10000000"), new BigDecimal("10000000"),
             RiskLimits.DEFAULTS.maxDailyLoss(), RiskLimits.DEFAULTS.maxOpenOrders(), RiskLimits.DEFAULTS.minBookLiquidity(),
             RiskLimits.DEFAULTS.minSpreadPercent(), RiskLimits.DEFAULTS.maxVenueDeviationPercent(),
@@ -53,7 +53,7 @@ final class SpotPerpReplay {
             RiskLimits.DEFAULTS.venueMaxPauseMs(), RiskLimits.DEFAULTS.anomalyResumeAfterMs());
 
     /** One desk event with the number of quotes the observer had seen before it. */
-    record Event(int quotesBefore, String name, Object data) {
+    public record Event(int quotesBefore, String name, Object data) {
         @Override
         public String toString() {
             return "after quote " + quotesBefore + ": " + name + " " + data;
@@ -61,7 +61,7 @@ final class SpotPerpReplay {
     }
 
     /** What one replay reported, in order. */
-    record Run(List<SpreadQuote> quotes, List<Event> events, ReplayReport report) {
+    public record Run(List<SpreadQuote> quotes, List<Event> events, ReplayReport report) {
         /** Quotes and events interleaved as they came, each rendered in full. */
         List<String> log() {
             List<String> out = new ArrayList<>();
@@ -76,11 +76,11 @@ final class SpotPerpReplay {
             return out;
         }
 
-        List<Event> events(String name) {
+        public List<Event> events(String name) {
             return events.stream().filter(e -> e.name().equals(name)).toList();
         }
 
-        ArbitrageReplay.PairReport pair() {
+        public ArbitrageReplay.PairReport pair() {
             return report.pairs().stream().filter(p -> p.id().equals(PAIR)).findFirst().orElseThrow();
         }
     }
@@ -88,37 +88,37 @@ final class SpotPerpReplay {
     private SpotPerpReplay() {
     }
 
-    static List<ReplaySource> sources(Path spot, Path usdm) {
+    public static List<ReplaySource> sources(Path spot, Path usdm) {
         return List.of(new ReplaySource(Venue.BINANCE, Market.SPOT, List.of(spot))
                         .with(new InstrumentFile(Venue.BINANCE, Market.SPOT, SPOT_INFO)),
                 new ReplaySource(Venue.BINANCE, Market.LINEAR, List.of(usdm))
                         .with(new InstrumentFile(Venue.BINANCE, Market.LINEAR, USDM_INFO)));
     }
 
-    static List<ReplaySource> excerpts() {
+    public static List<ReplaySource> excerpts() {
         return sources(ReplayTestData.SPOT_EXCERPT, ReplayTestData.USDM_EXCERPT);
     }
 
     /** Leg 1 spot, leg 2 the perpetual, {@link #QTY} per trade, either direction, no practical cap. */
-    static PairRequest pair() {
+    public static PairRequest pair() {
         return new PairRequest(PAIR, new PairRequest.Leg("binance", "BTCUSDT", "spot"),
                 new PairRequest.Leg("binance", "BTCUSDT", "linear"), THRESHOLD, QTY, new BigDecimal("1000000000"),
                 "auto", true);
     }
 
     /** The server's defaults but for the fees, with ample paper balances. */
-    static ArbitrageReplay.Config config(FeeSchedule fees) {
+    public static ArbitrageReplay.Config config(FeeSchedule fees) {
         return new ArbitrageReplay.Config(ArbitrageProperties.DEFAULTS, fees, BALANCES,
                 new PaperProperties(BALANCES, LATENCY, BigDecimal.ONE), LIMITS, CleaningRules.DEFAULT);
     }
 
     /** Binance spot and USDⓈ-M at the given taker rates. */
-    static FeeSchedule fees(BigDecimal spot, BigDecimal linear) {
+    public static FeeSchedule fees(BigDecimal spot, BigDecimal linear) {
         return FeeSchedule.defaults().withTaker(Venue.BINANCE, Market.SPOT, spot)
                 .withTaker(Venue.BINANCE, Market.LINEAR, linear);
     }
 
-    static Run run(List<ReplaySource> sources, ArbitrageReplay.Config config) {
+    public static Run run(List<ReplaySource> sources, ArbitrageReplay.Config config) {
         List<SpreadQuote> quotes = new ArrayList<>();
         List<Event> events = new ArrayList<>();
         ArbitrageReplay.Observer observer = new ArbitrageReplay.Observer() {

@@ -17,12 +17,14 @@ import io.crossbook.core.exec.TakerFees;
 import io.crossbook.core.model.FixedPoint;
 import io.crossbook.core.model.Instrument;
 import io.crossbook.core.model.InstrumentId;
+import io.crossbook.core.model.Market;
 import io.crossbook.core.model.OrderSide;
 import io.crossbook.core.model.Venue;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -463,7 +465,10 @@ public final class RiskEngine {
     /** The state, limits, open orders, today's P&L, every exposure and every pause, now. */
     public Status status(Iterable<BookSnapshot> books) {
         Map<String, BigDecimal> marks = new HashMap<>();
-        for (BookSnapshot b : books) {
+        List<BookSnapshot> spotFirst = new ArrayList<>();
+        books.forEach(spotFirst::add);
+        spotFirst.sort(Comparator.comparing(b -> b.instrument().market() != Market.SPOT));
+        for (BookSnapshot b : spotFirst) {
             BigDecimal mid = mid(b);
             if (mid != null && mid.signum() > 0) {
                 marks.putIfAbsent(b.instrument().venue().id() + "|" + b.instrument().symbol(), mid);
@@ -480,7 +485,7 @@ public final class RiskEngine {
         return new Status(state, stateReason, stateSince, limits, open.size(), dailyPnl(), exposures, pauses.active());
     }
 
-    /** A mid for the asset in USD: a book of it against a USD stablecoin on the venue, else on any venue. */
+    /** A mid for the asset in USD: a book of it against a USD stablecoin on the venue (spot before perpetual), else on any venue. */
     private static BigDecimal mark(Map<String, BigDecimal> marks, Venue venue, String asset) {
         BigDecimal other = null;
         for (Map.Entry<String, BigDecimal> e : marks.entrySet()) {

@@ -58,7 +58,7 @@ public final class ReplaySession {
         long depthNanos = 0;
         long messages = 0;
         long firstRecorded = -1;
-        long lastStaleCheck = Long.MIN_VALUE;
+        long lastStaleCheck = 0;
         long started = System.nanoTime();
         while (!queue.isEmpty()) {
             Cursor c = queue.poll();

@@ -4,6 +4,7 @@ import io.crossbook.core.book.BookSnapshot;
 import io.crossbook.core.model.InstrumentId;
 import io.crossbook.core.model.Market;
 import io.crossbook.core.model.Venue;
+import io.crossbook.core.risk.Pause;
 import io.crossbook.core.risk.RiskEngine;
 import io.crossbook.core.risk.RiskLimits;
 import io.crossbook.core.risk.RiskMetrics;
@@ -76,7 +77,7 @@ public class RiskService {
 
     public record Status(TradingState state, String reason, long since, boolean killSwitch, int openOrders,
                          List<RiskEngine.Exposure> exposures, List<AssetExposure> exposureByAsset, Pnl pnl,
-                         Metrics metrics, List<io.crossbook.core.risk.Pause> pauses, RiskLimits limits, long ts) {
+                         Metrics metrics, List<Pause> pauses, RiskLimits limits, long ts) {
     }
 
     public record KillSwitch(boolean engaged, TradingState state, String reason, int openOrdersCancelled) {

@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -86,14 +85,10 @@ class AnomalyPauseReplayTest {
     }
 
     /**
-     * API.md: a replay checks every source for staleness on the recording's clock, so a silent source
+     * A replay checks every source for staleness on the recording's clock, so a silent source
      * is flagged while the others run, not only when it speaks again.
      */
     @Test
-    @Disabled("ReplaySession bug: lastStaleCheck starts at Long.MIN_VALUE, so receiveNanos - lastStaleCheck "
-            + "overflows to a negative number and the session's own stale check of every source never runs; only "
-            + "each handler's check on its own messages does, so the stalled spot feed is flagged when its backlog "
-            + "arrives (27.3 s, 'no update for 11762 ms') and the pair traded at 25.47 s on a spot book 9.9 s old")
     void aSilentSourceIsFlaggedStaleOnTheRecordingsClockBeforeItSpeaksAgain() {
         SpotPerpReplay.Run run = run(stalledSpot(), limits(RiskLimits.DEFAULTS.maxVenueDeviationPercent()),
                 CleaningRules.DEFAULT);

@@ -12,8 +12,6 @@ import io.crossbook.core.exec.ExecutionVenue;
 import io.crossbook.core.exec.MarketView;
 import io.crossbook.core.exec.OrderEvent;
 import io.crossbook.core.exec.OrderRequest;
-import io.crossbook.core.exec.OrderType;
-import io.crossbook.core.exec.TimeInForce;
 import io.crossbook.core.model.FixedPoint;
 import io.crossbook.core.model.Instrument;
 import io.crossbook.core.model.InstrumentId;
@@ -343,11 +341,10 @@ public final class ArbitrageDesk implements MarketView, PairIndex {
         }
         ExecutionVenue v1 = venue(c.leg1());
         ExecutionVenue v2 = venue(c.leg2());
-        BigDecimal slippage = settings.policy().slippage();
         DualLegExecution.Leg leg1 = new DualLegExecution.Leg(v1, c.leg1(), leg1Side, c.qty(), leg1Price);
         DualLegExecution.Leg leg2 = new DualLegExecution.Leg(v2, c.leg2(), leg1Side.opposite(), c.qty(), leg2Price);
         RiskRefusal refusal = risk.checkExecution(c.id(), automatic, c.threshold(),
-                List.of(probe(leg1, slippage), probe(leg2, slippage)));
+                List.of(probe(leg1), probe(leg2)));
         if (refusal != null) {
             throw new ExecutionRefused("RISK_REJECTED", refusal.rule() + ": " + refusal.message(), true);
         }
@@ -398,9 +395,8 @@ public final class ArbitrageDesk implements MarketView, PairIndex {
     }
 
     /** The order a leg's first entry will be, for the risk engine to check before anything is sent. */
-    private static OrderRequest probe(DualLegExecution.Leg leg, BigDecimal slippage) {
-        return new OrderRequest("risk-check", leg.instrument(), leg.side(), OrderType.LIMIT, TimeInForce.IOC,
-                leg.instrument().toOrderQty(leg.baseQty()), leg.limitPrice(slippage), leg.expectedPrice());
+    private OrderRequest probe(DualLegExecution.Leg leg) {
+        return leg.entryOrder("risk-check", leg.baseQty(), settings.policy().slippage());
     }
 
     private ExecutionVenue venue(Instrument instrument) {

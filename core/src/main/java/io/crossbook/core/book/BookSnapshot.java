@@ -50,6 +50,14 @@ public record BookSnapshot(
         return askPrices.length == 0 ? null : FixedPoint.toBigDecimal(askPrices[0], priceScale);
     }
 
+    /** The exact mid of the top of the book, or null when a side is empty. */
+    public BigDecimal mid() {
+        if (bidPrices.length == 0 || askPrices.length == 0) {
+            return null;
+        }
+        return FixedPoint.toBigDecimal(bidPrices[0] + askPrices[0], priceScale).divide(BigDecimal.TWO);
+    }
+
     /**
      * Walks a side from the top for {@code qty} (a mantissa at {@link #qtyScale()}), as
      * {@link OrderBook#vwap} does: asks for a buy, bids for a sell. Exact; partial when the copied

@@ -71,9 +71,15 @@ public final class DualLegExecution {
         }
 
         /** The limit at the slippage bound: above the expected price for a buy, below for a sell. */
-        public BigDecimal limitPrice(BigDecimal slippage) {
+        BigDecimal limitPrice(BigDecimal slippage) {
             return expectedPrice.multiply(side == OrderSide.BUY ? BigDecimal.ONE.add(slippage)
                     : BigDecimal.ONE.subtract(slippage));
+        }
+
+        /** An IOC limit order for {@code baseQty} of this leg at the slippage bound, carrying the expected price. */
+        public OrderRequest entryOrder(String clientOrderId, BigDecimal baseQty, BigDecimal slippage) {
+            return new OrderRequest(clientOrderId, instrument, side, OrderType.LIMIT, TimeInForce.IOC,
+                    instrument.toOrderQty(baseQty), limitPrice(slippage), expectedPrice);
         }
     }
 
@@ -202,10 +208,7 @@ public final class DualLegExecution {
     }
 
     private OrderRequest entryOrder(LegProgress leg, BigDecimal baseQty) {
-        Leg l = leg.leg;
-        return new OrderRequest(executionId + leg.letter + ++leg.entryOrders, l.instrument(), l.side(),
-                OrderType.LIMIT, TimeInForce.IOC, l.instrument().toOrderQty(baseQty), l.limitPrice(policy.slippage()),
-                l.expectedPrice());
+        return leg.leg.entryOrder(executionId + leg.letter + ++leg.entryOrders, baseQty, policy.slippage());
     }
 
     private OrderRequest unwindOrder(LegProgress leg, BigDecimal baseQty) {

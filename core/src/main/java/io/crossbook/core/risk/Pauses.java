@@ -271,7 +271,11 @@ final class Pauses {
         }
     }
 
-    /** The pair's legs' mids, on every quote: pauses it while they are further apart than allowed. */
+    boolean deviationPaused(String pairId) {
+        return deviations.containsKey(pairId);
+    }
+
+    /** The pair's legs' mids: pauses it while they are further apart than allowed. */
     void onMids(String pairId, BigDecimal mid1, BigDecimal mid2) {
         RiskLimits l = limits.get();
         long now = clock.nowMillis();

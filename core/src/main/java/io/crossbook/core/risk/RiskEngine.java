@@ -51,6 +51,8 @@ public final class RiskEngine {
     /** Quote assets valued one to one in USD. Anything else cannot be valued against the limits. */
     public static final Set<String> USD_ASSETS = Set.of("USDT", "USDC", "USD", "FDUSD", "BUSD", "TUSD", "DAI");
     static final long REFUSAL_ALERT_EVERY_MS = 60_000;
+    /** Order rejections that count against the venue's breaker: the exchange failed, not the order. */
+    private static final Set<String> VENUE_ERRORS = Set.of("UPSTREAM_ERROR", "EXCHANGE_UNAVAILABLE", "RATE_LIMITED");
     private static final long DAY_MS = 86_400_000L;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -76,6 +78,8 @@ public final class RiskEngine {
     private final Map<String, OpenOrder> open = new LinkedHashMap<>();
     private final Map<String, Long> lastRefusalAlert = new HashMap<>();
     private RiskLimits limits;
+    /** {@code maxVenueDeviationPercent} as a double, for the cheap first look at every re-pricing. */
+    private double deviationBound;
     private volatile TradingState state;
     private String stateReason;
     private long stateSince;
@@ -95,6 +99,7 @@ public final class RiskEngine {
         this.accounts = Map.copyOf(accounts);
         this.fees = Objects.requireNonNull(fees, "fees");
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.deviationBound = limits.maxVenueDeviationPercent().doubleValue();
         this.state = Objects.requireNonNull(state, "state");
         this.stateReason = stateReason;
         this.alerts = Objects.requireNonNull(alerts, "alerts");
@@ -117,6 +122,7 @@ public final class RiskEngine {
 
     public void setLimits(RiskLimits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.deviationBound = limits.maxVenueDeviationPercent().doubleValue();
     }
 
     /** Wraps a venue so that every order passes the pre-trade checks and every order is counted while open. */
@@ -147,7 +153,7 @@ public final class RiskEngine {
                         if (tracked) {
                             open.remove(id);
                         }
-                        if (Set.of("UPSTREAM_ERROR", "EXCHANGE_UNAVAILABLE", "RATE_LIMITED").contains(r.code())) {
+                        if (VENUE_ERRORS.contains(r.code())) {
                             pauses.onVenueError(venue.venue(), r.code(), r.message());
                         }
                     } else if (event instanceof OrderEvent.Closed) {
@@ -212,12 +218,22 @@ public final class RiskEngine {
         pauses.onBook(book.instrument());
     }
 
-    /** A pair was re-priced: its legs' mids are checked against each other. */
+    /**
+     * A pair was re-priced: its legs' mids are checked against each other. This runs on every
+     * update of a leg, so the common case (well inside the bound, no pause) is decided in double
+     * arithmetic without allocating; only near the bound, or while paused, is it decided exactly.
+     */
     public void onPairBooks(String pairId, BookSnapshot leg1, BookSnapshot leg2) {
-        BigDecimal m1 = mid(leg1);
-        BigDecimal m2 = mid(leg2);
-        if (m1 != null && m2 != null && m1.signum() > 0 && m2.signum() > 0) {
-            pauses.onMids(pairId, m1, m2);
+        if (leg1.bidPrices().length == 0 || leg1.askPrices().length == 0 || leg2.bidPrices().length == 0
+                || leg2.askPrices().length == 0) {
+            return;
+        }
+        // twice each mid; the deviation |m1 - m2| / ((m1 + m2) / 2) * 100 is the same for doubled mids
+        double m1 = (leg1.bidPrices()[0] + leg1.askPrices()[0]) / Math.pow(10, leg1.priceScale());
+        double m2 = (leg2.bidPrices()[0] + leg2.askPrices()[0]) / Math.pow(10, leg2.priceScale());
+        boolean clearlyInside = Math.abs(m1 - m2) * 200 < deviationBound * (m1 + m2) * (1 - 1e-9);
+        if (!clearlyInside || pauses.deviationPaused(pairId)) {
+            pauses.onMids(pairId, leg1.mid(), leg2.mid());
         }
     }
 
@@ -464,20 +480,13 @@ public final class RiskEngine {
 
     /** The state, limits, open orders, today's P&L, every exposure and every pause, now. */
     public Status status(Iterable<BookSnapshot> books) {
-        Map<String, BigDecimal> marks = new HashMap<>();
         List<BookSnapshot> spotFirst = new ArrayList<>();
         books.forEach(spotFirst::add);
         spotFirst.sort(Comparator.comparing(b -> b.instrument().market() != Market.SPOT));
-        for (BookSnapshot b : spotFirst) {
-            BigDecimal mid = mid(b);
-            if (mid != null && mid.signum() > 0) {
-                marks.putIfAbsent(b.instrument().venue().id() + "|" + b.instrument().symbol(), mid);
-            }
-        }
         List<Exposure> exposures = new ArrayList<>();
         accounts.forEach((venue, account) -> account.exposures().forEach((asset, qty) -> {
             if (!USD_ASSETS.contains(asset) && qty.signum() != 0) {
-                BigDecimal mark = mark(marks, venue, asset);
+                BigDecimal mark = mark(spotFirst, venue, asset);
                 exposures.add(new Exposure(venue.id(), asset, qty,
                         mark == null ? null : qty.multiply(mark).setScale(2, RoundingMode.HALF_EVEN)));
             }
@@ -486,17 +495,17 @@ public final class RiskEngine {
     }
 
     /** A mid for the asset in USD: a book of it against a USD stablecoin on the venue (spot before perpetual), else on any venue. */
-    private static BigDecimal mark(Map<String, BigDecimal> marks, Venue venue, String asset) {
+    private static BigDecimal mark(List<BookSnapshot> spotFirst, Venue venue, String asset) {
         BigDecimal other = null;
-        for (Map.Entry<String, BigDecimal> e : marks.entrySet()) {
-            String[] key = e.getKey().split("\\|");
-            if (!matches(key[1], asset)) {
+        for (BookSnapshot b : spotFirst) {
+            BigDecimal mid = b.mid();
+            if (mid == null || mid.signum() <= 0 || !matches(b.instrument().symbol(), asset)) {
                 continue;
             }
-            if (key[0].equals(venue.id())) {
-                return e.getValue();
+            if (b.instrument().venue() == venue) {
+                return mid;
             }
-            other = other == null ? e.getValue() : other;
+            other = other == null ? mid : other;
         }
         return other;
     }
@@ -509,15 +518,6 @@ public final class RiskEngine {
             }
         }
         return false;
-    }
-
-    /** The exact mid of the book's top, or null when a side is empty. */
-    private static BigDecimal mid(BookSnapshot b) {
-        if (b == null || b.bidPrices().length == 0 || b.askPrices().length == 0) {
-            return null;
-        }
-        return FixedPoint.toBigDecimal(b.bidPrices()[0], b.priceScale())
-                .add(FixedPoint.toBigDecimal(b.askPrices()[0], b.priceScale())).divide(BigDecimal.TWO);
     }
 
     private static String plain(BigDecimal v) {

@@ -89,8 +89,8 @@ public class RiskService {
         Snapshot s = arbitrage.onEngine(() -> {
             Map<InstrumentId, BigDecimal> mids = new HashMap<>();
             for (BookSnapshot b : arbitrage.books()) {
-                if (b.bestBid() != null && b.bestAsk() != null) {
-                    mids.put(b.instrument(), b.bestBid().add(b.bestAsk()).divide(BigDecimal.TWO));
+                if (b.mid() != null) {
+                    mids.put(b.instrument(), b.mid());
                 }
             }
             return new Snapshot(arbitrage.risk().status(arbitrage.books()), mids);

@@ -2,6 +2,7 @@ package io.crossbook.bench;
 
 import io.crossbook.bench.Machine.CpuUse;
 import io.crossbook.core.arb.ArbitrageDesk;
+import io.crossbook.core.twap.TwapDesk;
 import io.crossbook.core.arb.Direction;
 import io.crossbook.core.arb.FeeSchedule;
 import io.crossbook.core.arb.PairConfig;
@@ -314,6 +315,7 @@ public final class TickToSignal {
             engine = new Engine("engine", EngineClock.wall(), failures::add);
             desk = PaperDesk.create(engine, PROPERTIES, FeeSchedule.defaults(), BALANCES, Duration.ofMillis(50), BigDecimal.ONE,
                     PaperDesk.RiskStart.DEFAULT, new ArbitrageDesk.Events() {
+                    }, 3, new TwapDesk.Events() {
                     });
             feed = new EngineFeed(desk, PROPERTIES.bookDepth(), this);
             for (int k = 0; k < MARKETS.size(); k++) {

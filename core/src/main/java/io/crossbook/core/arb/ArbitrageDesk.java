@@ -1,10 +1,9 @@
 package io.crossbook.core.arb;
 
 import io.crossbook.core.book.BookSnapshot;
-import io.crossbook.core.book.Vwap;
 import io.crossbook.core.engine.Engine;
 import io.crossbook.core.engine.EngineAlert;
-import io.crossbook.core.exec.DualLegExecution;
+import io.crossbook.core.exec.LegExecution;
 import io.crossbook.core.exec.ExecutionListener;
 import io.crossbook.core.exec.ExecutionPolicy;
 import io.crossbook.core.exec.ExecutionResult;
@@ -12,7 +11,6 @@ import io.crossbook.core.exec.ExecutionVenue;
 import io.crossbook.core.exec.MarketView;
 import io.crossbook.core.exec.OrderEvent;
 import io.crossbook.core.exec.OrderRequest;
-import io.crossbook.core.model.FixedPoint;
 import io.crossbook.core.model.Instrument;
 import io.crossbook.core.model.InstrumentId;
 import io.crossbook.core.model.OrderSide;
@@ -35,7 +33,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The arbitrage state the engine thread owns: the latest books of the watched instruments, the
+ * The arbitrage state the engine thread owns: the latest books of the watched instruments (the
+ * pairs' and cycles' legs, and those of {@link #alsoWatch}), the
  * pairs with their live quotes, opportunities, triangular paths and executions. Every book update
  * of a pair's leg re-prices that pair at once (VWAP through depth, net of fees); an enabled pair
  * whose net spread clears its threshold executes both legs through the {@link ExecutionVenue} of
@@ -126,6 +125,8 @@ public final class ArbitrageDesk implements MarketView, PairIndex {
     private final ConcurrentHashMap<String, SpreadQuote> quotes = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, TriangularPath> paths = new ConcurrentHashMap<>();
     private volatile Set<InstrumentId> watched = Set.of();
+    /** Instruments other strategies trade from this desk's books (the legs of TWAP plans). */
+    private Set<InstrumentId> alsoWatched = Set.of();
     private long executionSequence;
 
     public ArbitrageDesk(Engine engine, SpreadCalculator calculator, OpportunityTracker tracker,
@@ -243,6 +244,15 @@ public final class ArbitrageDesk implements MarketView, PairIndex {
         return true;
     }
 
+    /**
+     * Keeps the books of these instruments too, for strategies that trade from them without a
+     * pair (TWAP plans): replaces the previous set.
+     */
+    public void alsoWatch(Set<InstrumentId> instruments) {
+        alsoWatched = Set.copyOf(instruments);
+        reindex();
+    }
+
     /** Replaces the triangular cycles evaluated on every update of one of their books. */
     public void setCycles(List<TriangularCycle> cycles) {
         cyclesByInstrument.clear();
@@ -341,8 +351,8 @@ public final class ArbitrageDesk implements MarketView, PairIndex {
         }
         ExecutionVenue v1 = venue(c.leg1());
         ExecutionVenue v2 = venue(c.leg2());
-        DualLegExecution.Leg leg1 = new DualLegExecution.Leg(v1, c.leg1(), leg1Side, c.qty(), leg1Price);
-        DualLegExecution.Leg leg2 = new DualLegExecution.Leg(v2, c.leg2(), leg1Side.opposite(), c.qty(), leg2Price);
+        LegExecution.Leg leg1 = new LegExecution.Leg(v1, c.leg1(), leg1Side, c.qty(), leg1Price);
+        LegExecution.Leg leg2 = new LegExecution.Leg(v2, c.leg2(), leg1Side.opposite(), c.qty(), leg2Price);
         RiskRefusal refusal = risk.checkExecution(c.id(), automatic, c.threshold(),
                 List.of(probe(leg1), probe(leg2)));
         if (refusal != null) {
@@ -350,7 +360,7 @@ public final class ArbitrageDesk implements MarketView, PairIndex {
         }
         String id = nextExecutionId();
         p.running = true;
-        DualLegExecution execution = new DualLegExecution(id, leg1, leg2, settings.policy(), engine, engine,
+        LegExecution execution = new LegExecution(id, leg1, leg2, settings.policy(), engine, engine,
                 new ExecutionListener() {
                     @Override
                     public void orderSubmitted(String executionId, OrderRequest order, long ts) {
@@ -395,7 +405,7 @@ public final class ArbitrageDesk implements MarketView, PairIndex {
     }
 
     /** The order a leg's first entry will be, for the risk engine to check before anything is sent. */
-    private OrderRequest probe(DualLegExecution.Leg leg) {
+    private OrderRequest probe(LegExecution.Leg leg) {
         return leg.entryOrder("risk-check", leg.baseQty(), settings.policy().slippage());
     }
 
@@ -414,19 +424,18 @@ public final class ArbitrageDesk implements MarketView, PairIndex {
         if (book == null) {
             throw new ExecutionRefused("EXCHANGE_UNAVAILABLE", instrument.id() + ": no valid book");
         }
-        long qty;
+        BigDecimal price;
         try {
-            qty = FixedPoint.fromBigDecimal(instrument.toOrderQty(baseQty), book.qtyScale());
+            price = book.averagePrice(side.takes(), instrument.toOrderQty(baseQty));
         } catch (ArithmeticException e) {
             throw new ExecutionRefused("VALIDATION_ERROR", instrument.id() + ": qty " + baseQty.toPlainString()
                     + " is finer than the book's quantities");
         }
-        Vwap vwap = book.vwap(side.takes(), qty);
-        if (!vwap.complete()) {
+        if (price == null) {
             throw new ExecutionRefused("EXCHANGE_UNAVAILABLE", instrument.id() + ": the book is too thin for "
                     + baseQty.toPlainString());
         }
-        return vwap.averagePrice(book.priceScale() + 4).stripTrailingZeros();
+        return price;
     }
 
     /** Deterministic, alphanumeric and short enough for every venue's client order id. */
@@ -444,6 +453,7 @@ public final class ArbitrageDesk implements MarketView, PairIndex {
             ids.add(p.config.leg2().id());
         }
         ids.addAll(cyclesByInstrument.keySet());
+        ids.addAll(alsoWatched);
         watched = Set.copyOf(ids);
         // a book no one watches is no longer updated: a later pair must not price from it
         books.keySet().retainAll(ids);

@@ -79,6 +79,16 @@ public record BookSnapshot(
         return new Vwap(qty, qty - remaining, notional, priceScale, qtyScale);
     }
 
+    /**
+     * The exact average price of taking {@code qty} (order units) from a side, to four decimals
+     * finer than the tick, or null when the copied levels are too thin for it. Throws
+     * {@link ArithmeticException} when {@code qty} is finer than the book's quantities.
+     */
+    public BigDecimal averagePrice(Side side, BigDecimal qty) {
+        Vwap v = vwap(side, FixedPoint.fromBigDecimal(qty, qtyScale));
+        return v.complete() ? v.averagePrice(priceScale + 4).stripTrailingZeros() : null;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof BookSnapshot s && instrument.equals(s.instrument) && priceScale == s.priceScale

@@ -7,9 +7,11 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * How a two-leg execution ended. Quantities are in the base currency, money in the quote;
- * {@code pnl} is the exact cash flow of every fill of both legs (sells plus, buys minus, base
- * quantity times price) less all fees. {@code residualBaseQty} is the filled quantity left
+ * How an execution of one or two legs ended ({@code second} is null for one). Quantities are in
+ * the base currency, money in the quote; {@code pnl} is the exact cash flow of every fill of its
+ * legs (sells plus, buys minus, base quantity times price) less all fees: a realised P&L for two
+ * matched legs, the cost or proceeds of the trade for one. {@code hedgedBaseQty} is what filled on
+ * both legs, or on the one. {@code residualBaseQty} is the filled quantity left
  * unhedged: a rest too small for the lot that would trade it (retries spent), or for
  * {@link Outcome#IMBALANCED} the open excess.
  * Timestamps are epoch milliseconds.
@@ -19,13 +21,15 @@ public record ExecutionResult(String executionId, Outcome outcome, LegResult fir
                               long startedTs, long finishedTs, String detail) {
 
     public enum Outcome {
-        /** Both legs filled in full. */
+        /** Every leg filled in full. */
         FILLED,
         /** Both legs filled the same quantity, short of the request. */
         HEDGED_PARTIAL,
+        /** A single leg filled short of the request. */
+        PARTIAL,
         /** One leg filled more than the other could and the excess was traded back. */
         UNWOUND,
-        /** Neither leg filled anything. */
+        /** Nothing filled. */
         FAILED,
         /** An excess stays open because unwinding it failed: needs a human. */
         IMBALANCED

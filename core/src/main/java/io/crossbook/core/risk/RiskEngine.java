@@ -196,7 +196,7 @@ public final class RiskEngine {
 
     // ---- what the engine hears ----
 
-    /** A finished pair execution: counts toward the day's P&L and the pair's breaker. */
+    /** A finished execution of two matched legs: counts toward the day's P&L and, with a pair, the pair's breaker. */
     public void onExecution(String pairId, ExecutionResult result) {
         dailyPnl = dailyPnl().add(result.pnl());
         if (pairId != null) {
@@ -287,6 +287,22 @@ public final class RiskEngine {
         for (int i = 0; i < orders.size(); i++) {
             RiskRefusal r = checkOrder(orders.get(i), i);
             if (r != null) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Checks the first orders of a plan's slice together, before any is sent, as {@link #gate}
+     * will check each: a slice is refused whole rather than halfway. Raises the alert and returns
+     * the refusal, or null.
+     */
+    public RiskRefusal checkOrders(List<OrderRequest> orders) {
+        for (int i = 0; i < orders.size(); i++) {
+            RiskRefusal r = checkOrder(orders.get(i), i);
+            if (r != null) {
+                refused(r, null, orders.get(i).instrument().id());
                 return r;
             }
         }

@@ -40,18 +40,18 @@ import java.util.function.Supplier;
  * a 0.1 % taker fee everywhere, 50 ms of paper latency and books the test sets. The engine starts
  * at {@link #T0}; nothing moves the clock but the test.
  */
-final class RiskFixture {
-    static final long MS = 1_000_000L;
+public final class RiskFixture {
+    public static final long MS = 1_000_000L;
     /** 2025-06-02T10:00:00Z in epoch ms: the engine clock starts here. */
-    static final long T0 = Instant.parse("2025-06-02T10:00:00Z").toEpochMilli();
-    static final Duration LATENCY = Duration.ofMillis(50);
-    static final BigDecimal FEE = new BigDecimal("0.001");
+    public static final long T0 = Instant.parse("2025-06-02T10:00:00Z").toEpochMilli();
+    public static final Duration LATENCY = Duration.ofMillis(50);
+    public static final BigDecimal FEE = new BigDecimal("0.001");
 
     /** Binance spot BTCUSDT: tick 0.01, lot 0.00001. */
-    static final Instrument BINANCE_SPOT = new Instrument(Venue.BINANCE, Market.SPOT, "BTCUSDT", "BTC", "USDT",
+    public static final Instrument BINANCE_SPOT = new Instrument(Venue.BINANCE, Market.SPOT, "BTCUSDT", "BTC", "USDT",
             dec("0.01"), dec("0.00001"), dec("0.00001"), dec("5"), BigDecimal.ONE);
     /** Bybit USDT perpetual BTCUSDT: tick 0.1, lot 0.001. */
-    static final Instrument BYBIT_PERP = new Instrument(Venue.BYBIT, Market.LINEAR, "BTCUSDT", "BTC", "USDT",
+    public static final Instrument BYBIT_PERP = new Instrument(Venue.BYBIT, Market.LINEAR, "BTCUSDT", "BTC", "USDT",
             dec("0.1"), dec("0.001"), dec("0.001"), dec("5"), BigDecimal.ONE);
     /** OKX spot BTC-USDT: tick 0.1, lot 0.00001. */
     static final Instrument OKX_SPOT = new Instrument(Venue.OKX, Market.SPOT, "BTC-USDT", "BTC", "USDT",
@@ -63,24 +63,24 @@ final class RiskFixture {
     /** The pairs the engine knows, for the anomaly pause: p1 and p2 share the Binance book, p3 does not. */
     static final Map<String, List<InstrumentId>> PAIRS = pairs();
 
-    final Engine engine = new Engine("risk-test", () -> 0, e -> {
+    public final Engine engine = new Engine("risk-test", () -> 0, e -> {
         throw e;
     });
-    final Map<InstrumentId, BookSnapshot> books = new HashMap<>();
-    final Map<Venue, PaperAccount> accounts = new EnumMap<>(Venue.class);
-    final Map<Venue, PaperVenue> paper = new EnumMap<>(Venue.class);
-    final Map<Venue, ExecutionVenue> gates = new EnumMap<>(Venue.class);
-    final List<EngineAlert> alerts = new ArrayList<>();
-    final RiskEngine risk;
+    public final Map<InstrumentId, BookSnapshot> books = new HashMap<>();
+    public final Map<Venue, PaperAccount> accounts = new EnumMap<>(Venue.class);
+    public final Map<Venue, PaperVenue> paper = new EnumMap<>(Venue.class);
+    public final Map<Venue, ExecutionVenue> gates = new EnumMap<>(Venue.class);
+    public final List<EngineAlert> alerts = new ArrayList<>();
+    public final RiskEngine risk;
     private int orders;
     private int executions;
 
-    RiskFixture() {
+    public RiskFixture() {
         this(Map.of());
     }
 
     /** @param balances a venue's starting balances, replacing the default 10000 USDT and 0.1 BTC */
-    RiskFixture(Map<Venue, Map<String, String>> balances) {
+    public RiskFixture(Map<Venue, Map<String, String>> balances) {
         for (Venue v : Venue.values()) {
             Map<String, BigDecimal> start = new TreeMap<>();
             balances.getOrDefault(v, Map.of("USDT", "10000", "BTC", "0.1")).forEach((a, q) -> start.put(a, dec(q)));
@@ -121,7 +121,7 @@ final class RiskFixture {
         return p;
     }
 
-    static BigDecimal dec(String value) {
+    public static BigDecimal dec(String value) {
         return new BigDecimal(value);
     }
 
@@ -161,57 +161,57 @@ final class RiskFixture {
         }
     }
 
-    void setLimits(Object... namesAndValues) {
+    public void setLimits(Object... namesAndValues) {
         risk.setLimits(limits(namesAndValues));
     }
 
     // ---- time ----
 
-    long now() {
+    public long now() {
         return engine.nowMillis();
     }
 
     /** Moves the engine to {@code epochMs}, running every timer due by then. */
-    void at(long epochMs) {
+    public void at(long epochMs) {
         assertThat(epochMs).as("engine time only moves forward").isGreaterThanOrEqualTo(now());
         engine.advanceTo(epochMs * MS);
     }
 
-    void later(long ms) {
+    public void later(long ms) {
         at(now() + ms);
     }
 
     /** Runs an event on the engine now. */
-    void run(Runnable event) {
+    public void run(Runnable event) {
         engine.runAt(engine.nowNanos(), event);
     }
 
-    <T> T call(Supplier<T> event) {
+    public <T> T call(Supplier<T> event) {
         List<T> out = new ArrayList<>(1);
         run(() -> out.add(event.get()));
         return out.getFirst();
     }
 
     /** Lets the paper venues' latency pass: orders sent now have filled, cancels arrived. */
-    void settle() {
+    public void settle() {
         later(LATENCY.toMillis());
     }
 
     // ---- books ----
 
-    static BookBuilder book(Instrument instrument) {
+    public static BookBuilder book(Instrument instrument) {
         return new BookBuilder(instrument);
     }
 
     /** Makes the book the latest of its instrument, as the engine's market view shows it. */
-    BookSnapshot show(BookBuilder builder) {
+    public BookSnapshot show(BookBuilder builder) {
         BookSnapshot b = builder.build(engine.nowNanos());
         books.put(b.instrument(), b);
         return b;
     }
 
     /** Levels as decimal strings, best first, at the instrument's scales. */
-    static final class BookBuilder {
+    public static final class BookBuilder {
         private final Instrument instrument;
         private final List<String[]> bids = new ArrayList<>();
         private final List<String[]> asks = new ArrayList<>();
@@ -220,12 +220,12 @@ final class RiskFixture {
             this.instrument = instrument;
         }
 
-        BookBuilder bid(String price, String qty) {
+        public BookBuilder bid(String price, String qty) {
             bids.add(new String[] {price, qty});
             return this;
         }
 
-        BookBuilder ask(String price, String qty) {
+        public BookBuilder ask(String price, String qty) {
             asks.add(new String[] {price, qty});
             return this;
         }
@@ -377,11 +377,11 @@ final class RiskFixture {
         }
     }
 
-    List<EngineAlert> alerts(String code) {
+    public List<EngineAlert> alerts(String code) {
         return alerts.stream().filter(a -> a.code().equals(code)).toList();
     }
 
-    RiskEngine.Status status() {
+    public RiskEngine.Status status() {
         return call(() -> risk.status(books.values()));
     }
 }

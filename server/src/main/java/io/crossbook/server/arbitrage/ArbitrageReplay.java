@@ -15,6 +15,10 @@ import io.crossbook.core.model.InstrumentId;
 import io.crossbook.core.model.Venue;
 import io.crossbook.core.risk.RiskLimits;
 import io.crossbook.core.risk.TradingState;
+import io.crossbook.core.twap.TwapDesk;
+import io.crossbook.core.twap.TwapPlan;
+import io.crossbook.core.twap.TwapProgress;
+import io.crossbook.core.twap.TwapSlice;
 import io.crossbook.server.account.PaperAccounts;
 import io.crossbook.server.account.PaperProperties;
 import io.crossbook.server.api.ApiException;
@@ -24,6 +28,7 @@ import io.crossbook.server.replay.ReplaySession;
 import io.crossbook.server.replay.ReplaySource;
 import io.crossbook.server.replay.Speed;
 import io.crossbook.server.risk.RiskProperties;
+import io.crossbook.server.twap.TwapProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -34,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.YamlPropertySourceLoader;
@@ -41,11 +47,11 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * Replays recordings through the arbitrage desk exactly as the server runs it — same feed
- * handlers, same desk, same paper venues, same configuration — but on one thread, at the recorded
- * receive times: the engine clock is the recording's, a paper order fills against the book as it
- * was at its receive time plus the latency, and the same input gives the same opportunities,
- * fills and P&L, byte for byte.
+ * Replays recordings through the arbitrage and TWAP desks exactly as the server runs them — same
+ * feed handlers, same desks, same paper venues, same configuration — but on one thread, at the
+ * recorded receive times: the engine clock is the recording's, a paper order fills against the
+ * book as it was at its receive time plus the latency, and the same input gives the same
+ * opportunities, slices, fills and P&L, byte for byte. Plans start with the recording's first message.
  */
 public final class ArbitrageReplay {
 
@@ -95,13 +101,21 @@ public final class ArbitrageReplay {
     private final List<ReplaySource> sources;
     private final Config config;
     private final Observer observer;
+    private final List<TwapPlan> plans;
     private final Map<String, PairConfig> pairs = new LinkedHashMap<>();
     private final Map<String, long[]> counts = new LinkedHashMap<>();
     private final Map<String, BigDecimal[]> money = new LinkedHashMap<>();
 
     /** Validates the pairs against the sources' recorded instrument metadata; throws {@link IllegalArgumentException} naming the bad one. */
     public ArbitrageReplay(List<ReplaySource> sources, List<PairRequest> requests, Config config, Observer observer) {
+        this(sources, requests, List.of(), config, observer);
+    }
+
+    /** With TWAP plans, started at the beginning of the replay; their events reach the observer too. */
+    public ArbitrageReplay(List<ReplaySource> sources, List<PairRequest> requests, List<TwapPlan> plans, Config config,
+                           Observer observer) {
         this.sources = List.copyOf(sources);
+        this.plans = List.copyOf(plans);
         this.config = config;
         this.observer = observer;
         PairValidator validator = new PairValidator(this::instrument, id -> null);
@@ -127,9 +141,16 @@ public final class ArbitrageReplay {
         Engine engine = new Engine("replay", () -> 0, failures::add);
         PaperDesk desk = PaperDesk.create(engine, config.arbitrage(), config.fees(), config.balances(),
                 config.paper().latency(), config.paper().perpMarginRate(),
-                new PaperDesk.RiskStart(config.limits(), TradingState.ACTIVE, null), new Counting());
+                new PaperDesk.RiskStart(config.limits(), TradingState.ACTIVE, null), new Counting(),
+                TwapProperties.DEFAULTS.maxFailedSlices(), new Slices());
         Map<String, SpreadQuote> last = new LinkedHashMap<>();
+        boolean[] started = {false};
         EngineFeed feed = new EngineFeed(desk, config.arbitrage().bookDepth(), (receiveNanos, event) -> {
+            if (!started[0]) {
+                // plans start at the recording's first book, not at engine time 0: their timers would catch up from 1970
+                started[0] = true;
+                engine.runAt(receiveNanos, () -> plans.forEach(plan -> desk.twap().control(plan.id(), TwapDesk.Action.START)));
+            }
             engine.runAt(receiveNanos, event);
             for (String id : pairs.keySet()) {
                 SpreadQuote q = desk.desk().quote(id);
@@ -139,7 +160,10 @@ public final class ArbitrageReplay {
                 }
             }
         });
-        engine.runAt(0, () -> pairs.values().forEach(c -> desk.desk().putPair(c, BigDecimal.ZERO)));
+        engine.runAt(0, () -> {
+            pairs.values().forEach(c -> desk.desk().putPair(c, BigDecimal.ZERO));
+            plans.forEach(desk.twap()::add);
+        });
         ReplayReport report = new ReplaySession(sources, config.cleaning(), feed, speed).run(progress);
         ArbitrageProperties a = config.arbitrage();
         engine.advanceTo(engine.nowNanos() + config.paper().latency().plus(a.legTimeout()).plus(a.hedgeWindow())
@@ -187,6 +211,39 @@ public final class ArbitrageReplay {
             m[0] = m[0].add(e.result().fees());
             m[1] = m[1].add(e.result().pnl());
             observer.event("execution", e.result());
+        }
+
+        @Override
+        public void alert(EngineAlert alert) {
+            observer.event("engine_alert", alert);
+        }
+    }
+
+    /** Passes every TWAP event on to the observer; a slice is stored at once, so it is sent at once. */
+    private final class Slices implements TwapDesk.Events {
+        @Override
+        public void progress(TwapPlan plan, TwapProgress progress, TwapSlice slice) {
+            observer.event("twap_progress", progress);
+            if (slice != null) {
+                observer.event("twap_slice", slice);
+            }
+        }
+
+        @Override
+        public void sliceStarting(TwapPlan plan, TwapProgress progress, TwapSlice slice, Runnable send,
+                                  Consumer<String> notStored) {
+            observer.event("twap_slice", slice);
+            send.run();
+        }
+
+        @Override
+        public void orderSubmitted(String planId, String executionId, OrderRequest order, long ts) {
+            observer.event("order_submitted", List.of(planId, executionId, order, ts));
+        }
+
+        @Override
+        public void orderEvent(String planId, String executionId, OrderRequest order, OrderEvent event) {
+            observer.event("order_event", List.of(planId, executionId, event));
         }
 
         @Override

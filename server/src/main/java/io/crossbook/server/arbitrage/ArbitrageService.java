@@ -15,6 +15,7 @@ import io.crossbook.core.model.InstrumentId;
 import io.crossbook.core.model.Market;
 import io.crossbook.core.model.Venue;
 import io.crossbook.core.risk.RiskEngine;
+import io.crossbook.core.twap.TwapDesk;
 import io.crossbook.server.account.PaperAccounts;
 import io.crossbook.server.account.PaperProperties;
 import io.crossbook.server.api.ApiException;
@@ -27,12 +28,15 @@ import io.crossbook.server.marketdata.PriceService;
 import io.crossbook.server.risk.RiskSettings;
 import io.crossbook.server.settings.TradingMode;
 import io.crossbook.server.settings.TradingProperties;
+import io.crossbook.server.twap.TwapEvents;
+import io.crossbook.server.twap.TwapProperties;
 import io.crossbook.store.trading.ExecutionRepository;
 import io.crossbook.store.trading.OpportunityRepository;
 import io.crossbook.store.trading.PairRepository;
 import io.crossbook.store.trading.StoredExecution;
 import io.crossbook.store.trading.StoredOpportunity;
 import io.crossbook.store.trading.StoredPair;
+import io.crossbook.store.twap.TwapRepository;
 import io.crossbook.venues.common.RestClient;
 import io.crossbook.venues.funding.FundingRates;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -64,16 +68,18 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The arbitrage engine as the server runs it: one engine thread that owns the
- * {@link ArbitrageDesk} and the paper venues, fed by the collectors' book updates, with pair
- * configs persisted and every order, execution and opportunity journalled. REST calls reach the
- * engine only through its queue.
+ * The trading engine as the server runs it: one engine thread that owns the
+ * {@link ArbitrageDesk}, the {@link TwapDesk} and the paper venues, fed by the collectors' book
+ * updates, with pair configs persisted and every order, execution, opportunity and plan change
+ * journalled. REST calls reach the engine only through its queue.
  */
 @Service
 public class ArbitrageService implements DisposableBean {
@@ -88,6 +94,7 @@ public class ArbitrageService implements DisposableBean {
     private final PairRepository pairs;
     private final ExecutionRepository executions;
     private final OpportunityRepository opportunities;
+    private final TwapRepository plans;
     private final TradingJournal journal;
     private final ArbitrageProperties properties;
     private final TradingMode mode;
@@ -105,8 +112,9 @@ public class ArbitrageService implements DisposableBean {
     public ArbitrageService(ArbitrageProperties properties, FeeProperties fees, PaperProperties paper,
                             PaperAccounts paperAccounts, TradingProperties trading, MarketDataService marketData,
                             PriceService prices, PairRepository pairs, ExecutionRepository executions,
-                            OpportunityRepository opportunities, RiskSettings risk, ObjectMapper json,
-                            ObjectProvider<EventSink> sinks, ObjectProvider<Clock> clock, MeterRegistry meters) {
+                            OpportunityRepository opportunities, TwapRepository plans, TwapProperties twap,
+                            RiskSettings risk, ObjectMapper json, ObjectProvider<EventSink> sinks,
+                            ObjectProvider<Clock> clock, MeterRegistry meters) {
         this.properties = properties;
         this.mode = trading.mode();
         this.marketData = marketData;
@@ -114,10 +122,11 @@ public class ArbitrageService implements DisposableBean {
         this.pairs = pairs;
         this.executions = executions;
         this.opportunities = opportunities;
+        this.plans = plans;
         this.json = json;
         this.sinks = sinks;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
-        this.journal = new TradingJournal(executions, opportunities, risk.alerts());
+        this.journal = new TradingJournal(executions, opportunities, risk.alerts(), plans);
         this.funding = new FundingRates(new RestClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()),
                 this.clock);
         this.engine = new Engine("engine", EngineClock.wall(), e -> LOG.error("engine event failed", e));
@@ -125,12 +134,16 @@ public class ArbitrageService implements DisposableBean {
         for (Venue v : Venue.values()) {
             balances.put(v, paperAccounts.starting(v));
         }
+        DeskEvents events = new DeskEvents(() -> sink, journal, json, meters);
         this.paperDesk = PaperDesk.create(engine, properties, fees.schedule(), mode == TradingMode.PAPER ? balances : null,
-                paper.latency(), paper.perpMarginRate(), risk.start(), new DeskEvents(() -> sink, journal, json, meters));
+                paper.latency(), paper.perpMarginRate(), risk.start(), events, twap.maxFailedSlices(),
+                new TwapEvents(events, journal, engine::post, json));
         marketData.forwardBooksTo(new EngineFeed(paperDesk, properties.bookDepth(), (receiveNanos, event) -> engine.post(event)));
     }
 
+    /** First of the ready listeners: the others (the plans' restart) command the engine. */
     @EventListener(ApplicationReadyEvent.class)
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     public void onReady() {
         sink = sinks.getIfAvailable();
         engine.start();
@@ -307,14 +320,29 @@ public class ArbitrageService implements DisposableBean {
         return paperDesk.risk();
     }
 
+    /** An instrument's metadata, once its collector knows it. */
+    public Optional<Instrument> instrument(InstrumentId id) {
+        return marketData.instrument(id);
+    }
+
+    /** The TWAP desk: read and command it through {@link #onEngine}. */
+    public TwapDesk twap() {
+        return paperDesk.twap();
+    }
+
+    /** Whether orders can be sent: paper mode (live order entry arrives with the exchanges' trading APIs). */
+    public boolean canTrade() {
+        return mode == TradingMode.PAPER;
+    }
+
     /** The engine's latest valid books of the watched instruments; on the engine thread only. */
     public Collection<BookSnapshot> books() {
         return paperDesk.desk().books();
     }
 
-    /** The realised P&L of the executions finished at or after {@code since} (epoch ms). */
+    /** The realised P&L of the executions and two-legged slices finished at or after {@code since} (epoch ms). */
     private BigDecimal pnlSince(long since) {
-        BigDecimal sum = BigDecimal.ZERO;
+        BigDecimal sum = plans.pnlSince(since);
         for (StoredExecution e : executions.finishedSince(since)) {
             if (e.pnl() != null) {
                 sum = sum.add(e.pnl());
@@ -383,7 +411,7 @@ public class ArbitrageService implements DisposableBean {
     }
 
     /** The mid of an instrument's live book, or null while it is not in sync. */
-    private BigDecimal midPrice(InstrumentId id) {
+    public BigDecimal midPrice(InstrumentId id) {
         try {
             BookPrices p = prices.price(id.venue().id(), id.symbol(), id.market().id(), 1);
             if (p.bids().isEmpty() || p.asks().isEmpty()) {
@@ -467,7 +495,7 @@ public class ArbitrageService implements DisposableBean {
     }
 
     /** Runs a change on the engine thread and waits for it, so the caller sees it applied. */
-    private void command(Runnable change) {
+    public void command(Runnable change) {
         onEngine(() -> {
             change.run();
             return null;

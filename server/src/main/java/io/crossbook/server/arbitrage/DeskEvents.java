@@ -30,7 +30,7 @@ import tools.jackson.databind.ObjectMapper;
  * gateway, rows for the journal and counters for the metrics. Keeps the running state of each open order, so every
  * transition is stored as the order's whole row. Never blocks: both sinks only queue.
  */
-final class DeskEvents implements ArbitrageDesk.Events {
+public final class DeskEvents implements ArbitrageDesk.Events {
     private static final Logger LOG = LoggerFactory.getLogger(DeskEvents.class);
     private static final Logger ALERTS = LoggerFactory.getLogger("crossbook.alerts");
 
@@ -38,14 +38,17 @@ final class DeskEvents implements ArbitrageDesk.Events {
                             String direction, double leg1Price, double leg2Price, long ts) {
     }
 
+    /** {@code pairId} for an arbitrage leg, {@code planId} for a plan's slice. */
     record OrderSubmitted(String exchange, String orderId, String symbol, String side, BigDecimal qty, String pairId,
-                          String executionId, long ts) {
+                          String planId, String executionId, long ts) {
     }
 
-    record OrderFilled(String exchange, String orderId, BigDecimal price, BigDecimal qty, String pairId, long ts) {
+    record OrderFilled(String exchange, String orderId, BigDecimal price, BigDecimal qty, String pairId, String planId,
+                       long ts) {
     }
 
-    record OrderFailed(String exchange, String orderId, String code, String message, String pairId, long ts) {
+    record OrderFailed(String exchange, String orderId, String code, String message, String pairId, String planId,
+                       long ts) {
     }
 
     private final Supplier<EventSink> sink;
@@ -76,22 +79,32 @@ final class DeskEvents implements ArbitrageDesk.Events {
 
     @Override
     public void orderSubmitted(String pairId, String executionId, OrderRequest order, long ts) {
+        if (running.add(executionId)) {
+            journal.execution(new StoredExecution(executionId, pairId, StoredExecution.ARBITRAGE, "running", null, null,
+                    BigDecimal.ZERO, null, null, null, null, "[]", null, ts, null));
+        }
+        submitted(pairId, null, executionId, order, ts);
+    }
+
+    @Override
+    public void orderEvent(String pairId, String executionId, OrderRequest order, OrderEvent event) {
+        event(pairId, null, order, event);
+    }
+
+    /** An order sent: its row, stored at once and on every transition after, and {@code order_submitted}. */
+    public void submitted(String pairId, String planId, String executionId, OrderRequest order, long ts) {
         StoredOrder row = new StoredOrder(order.clientOrderId(), executionId, order.instrument().venue().id(),
                 order.instrument().market().id(), order.instrument().symbol(), order.side().id(),
                 order.type().name().toLowerCase(Locale.ROOT), order.timeInForce().name().toLowerCase(Locale.ROOT), order.qty(), order.limitPrice(),
                 StoredOrder.SUBMITTED, null, BigDecimal.ZERO, null, BigDecimal.ZERO, null, null, null, ts, ts);
         orders.put(order.clientOrderId(), row);
         journal.order(row);
-        if (executionId != null && running.add(executionId)) {
-            journal.execution(new StoredExecution(executionId, pairId, StoredExecution.ARBITRAGE, "running", null, null,
-                    BigDecimal.ZERO, null, null, null, null, "[]", null, ts, null));
-        }
         publish("order_submitted", new OrderSubmitted(order.instrument().venue().id(), order.clientOrderId(),
-                order.instrument().symbol(), order.side().id(), order.qty(), pairId, executionId, ts));
+                order.instrument().symbol(), order.side().id(), order.qty(), pairId, planId, executionId, ts));
     }
 
-    @Override
-    public void orderEvent(String pairId, String executionId, OrderRequest order, OrderEvent event) {
+    /** What became of an order: its row's new state, and {@code order_filled} or {@code order_failed}. */
+    public void event(String pairId, String planId, OrderRequest order, OrderEvent event) {
         StoredOrder row = orders.get(order.clientOrderId());
         if (row == null) {
             return;
@@ -106,7 +119,7 @@ final class DeskEvents implements ArbitrageDesk.Events {
                 BigDecimal filled = row.filledQty().add(f.qty());
                 BigDecimal avg = (row.avgPrice() == null ? BigDecimal.ZERO : row.avgPrice().multiply(row.filledQty()))
                         .add(f.price().multiply(f.qty())).divide(filled, MathContext.DECIMAL128).stripTrailingZeros();
-                publish("order_filled", new OrderFilled(exchange, order.clientOrderId(), f.price(), f.qty(), pairId, f.ts()));
+                publish("order_filled", new OrderFilled(exchange, order.clientOrderId(), f.price(), f.qty(), pairId, planId, f.ts()));
                 yield with(row, StoredOrder.PARTIALLY_FILLED, f.exchangeOrderId(), filled, avg, row.fee().add(f.fee()),
                         f.feeAsset(), null, null, f.ts());
             }
@@ -116,7 +129,7 @@ final class DeskEvents implements ArbitrageDesk.Events {
                         row.avgPrice(), row.fee(), row.feeAsset(), null, complete ? null : c.reason(), c.ts());
             }
             case OrderEvent.Rejected r -> {
-                publish("order_failed", new OrderFailed(exchange, order.clientOrderId(), r.code(), r.message(), pairId, r.ts()));
+                publish("order_failed", new OrderFailed(exchange, order.clientOrderId(), r.code(), r.message(), pairId, planId, r.ts()));
                 yield with(row, StoredOrder.REJECTED, row.exchangeOrderId(), row.filledQty(), row.avgPrice(), row.fee(),
                         row.feeAsset(), r.code(), r.message(), r.ts());
             }
@@ -149,7 +162,7 @@ final class DeskEvents implements ArbitrageDesk.Events {
                 alert.code(), alert.rule(), alert.message(), alert.pairId(), alert.venue(), alert.ts()));
     }
 
-    private void publish(String event, Object data) {
+    public void publish(String event, Object data) {
         EventSink s = sink.get();
         if (s != null) {
             s.publish(event, data);

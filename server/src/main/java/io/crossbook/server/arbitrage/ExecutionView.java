@@ -46,7 +46,8 @@ public record ExecutionView(String executionId, String pairId, String direction,
                 r.hedgedBaseQty(), r.fees(), r.pnl(), r.detail(), r.startedTs(), r.finishedTs());
     }
 
-    private static Leg leg(ExecutionResult.LegResult l) {
+    /** A leg as the API shows it. */
+    public static Leg leg(ExecutionResult.LegResult l) {
         return new Leg(l.instrument().venue().id(), l.instrument().market().id(), l.instrument().symbol(), l.side().id(),
                 l.clientOrderIds().isEmpty() ? null : l.clientOrderIds().getFirst(), l.exchangeOrderId(), l.success(),
                 l.averagePrice(), l.filledBaseQty(), l.fees(), l.clientOrderIds(), l.failureCode(), l.failureMessage());

@@ -14,17 +14,19 @@ import io.crossbook.core.model.Venue;
 import io.crossbook.core.risk.RiskEngine;
 import io.crossbook.core.risk.RiskLimits;
 import io.crossbook.core.risk.TradingState;
+import io.crossbook.core.twap.TwapDesk;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * The desk, the risk engine and, in paper mode, a paper venue and account per exchange, built the
- * same way for the server and for a replay so both trade alike. The desk only ever sees the
- * venues through the risk engine's gates.
+ * The arbitrage desk, the TWAP desk, the risk engine and, in paper mode, a paper venue and account
+ * per exchange, built the same way for the server and for a replay so both trade alike. The desks
+ * only ever see the venues through the risk engine's gates; the TWAP desk prices from the
+ * arbitrage desk's books, which keeps those of the plans' legs too.
  */
-public record PaperDesk(ArbitrageDesk desk, RiskEngine risk, Map<Venue, PaperVenue> venues,
+public record PaperDesk(ArbitrageDesk desk, TwapDesk twap, RiskEngine risk, Map<Venue, PaperVenue> venues,
                         Map<Venue, PaperAccount> accounts) {
 
     /** The risk engine's starting point: limits, and the persisted trading state (a halted platform restarts halted). */
@@ -38,7 +40,8 @@ public record PaperDesk(ArbitrageDesk desk, RiskEngine risk, Map<Venue, PaperVen
      */
     public static PaperDesk create(Engine engine, ArbitrageProperties properties, FeeSchedule fees,
                                    Map<Venue, Map<String, BigDecimal>> balances, Duration latency,
-                                   BigDecimal perpMarginRate, RiskStart riskStart, ArbitrageDesk.Events events) {
+                                   BigDecimal perpMarginRate, RiskStart riskStart, ArbitrageDesk.Events events,
+                                   int twapMaxFailedSlices, TwapDesk.Events twapEvents) {
         ArbitrageDesk[] desk = new ArbitrageDesk[1];
         MarketView books = id -> desk[0].book(id); // the venues price from the desk's books, made just below
         Map<Venue, PaperVenue> venues = new EnumMap<>(Venue.class);
@@ -58,6 +61,8 @@ public record PaperDesk(ArbitrageDesk desk, RiskEngine risk, Map<Venue, PaperVen
                 new TriangularDetector(fees), gated, risk,
                 new ArbitrageDesk.Settings(properties.cooldown(), properties.policy(), properties.triangular().startQty()),
                 events);
-        return new PaperDesk(desk[0], risk, Map.copyOf(venues), Map.copyOf(accounts));
+        TwapDesk twap = new TwapDesk(engine, engine, desk[0], gated, risk, fees::taker, desk[0]::alsoWatch,
+                new TwapDesk.Settings(properties.policy(), twapMaxFailedSlices), twapEvents);
+        return new PaperDesk(desk[0], twap, risk, Map.copyOf(venues), Map.copyOf(accounts));
     }
 }

@@ -7,22 +7,28 @@ import io.crossbook.store.trading.OpportunityRepository;
 import io.crossbook.store.trading.StoredExecution;
 import io.crossbook.store.trading.StoredOpportunity;
 import io.crossbook.store.trading.StoredOrder;
+import io.crossbook.store.twap.StoredTwapPlan;
+import io.crossbook.store.twap.StoredTwapSlice;
+import io.crossbook.store.twap.TwapRepository;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The engine's asynchronous persistence writer: the engine hands it rows without ever waiting,
  * and its own thread writes them in batches, each batch of executions and orders in one
- * transaction, in the order they came. A write that fails is retried with the next batch; rows
- * that do not fit the queue are counted and logged, never block trading.
+ * transaction (and of plans and slices in another), in the order they came. A write that fails is
+ * retried with the next batch; rows that do not fit the queue are counted and logged, never block
+ * trading. A plan's slice is written ahead of its orders: {@link #twapDurable} calls back once the
+ * batch holding it is committed, and only then is the slice sent.
  */
-final class TradingJournal implements AutoCloseable {
+public final class TradingJournal implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TradingJournal.class);
     private static final int CAPACITY = 100_000;
     private static final int BATCH = 500;
@@ -31,15 +37,22 @@ final class TradingJournal implements AutoCloseable {
     private final ExecutionRepository executions;
     private final OpportunityRepository opportunities;
     private final AlertRepository alerts;
+    private final TwapRepository twap;
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
     private final Thread thread;
     private volatile boolean running = true;
 
-    TradingJournal(ExecutionRepository executions, OpportunityRepository opportunities, AlertRepository alerts) {
+    /** A plan's row and maybe a slice's; {@code written} runs once they are committed (null: no one waits). */
+    private record TwapRows(StoredTwapPlan plan, StoredTwapSlice slice, Runnable written) {
+    }
+
+    TradingJournal(ExecutionRepository executions, OpportunityRepository opportunities, AlertRepository alerts,
+                   TwapRepository twap) {
         this.executions = executions;
         this.opportunities = opportunities;
         this.alerts = alerts;
+        this.twap = twap;
         this.thread = Thread.ofPlatform().name("trading-journal").daemon().start(this::run);
     }
 
@@ -57,6 +70,21 @@ final class TradingJournal implements AutoCloseable {
 
     void alert(StoredAlert alert) {
         offer(alert);
+    }
+
+    /** A plan's new state, and the slice it changed with (or null). */
+    public void twap(StoredTwapPlan plan, StoredTwapSlice slice) {
+        offer(new TwapRows(plan, slice, null));
+    }
+
+    /**
+     * Writes the plan and the slice, then runs {@code written} on the journal's thread; or, if the
+     * queue has no room, runs {@code refused} at once with why.
+     */
+    public void twapDurable(StoredTwapPlan plan, StoredTwapSlice slice, Runnable written, Consumer<String> refused) {
+        if (!queue.offer(new TwapRows(plan, slice, written))) {
+            refused.accept("the trading journal is full (" + CAPACITY + " rows waiting): the database is not keeping up");
+        }
     }
 
     /** Rows written so far. */
@@ -107,12 +135,24 @@ final class TradingJournal implements AutoCloseable {
         List<StoredOrder> orders = new ArrayList<>();
         List<StoredOpportunity> opps = new ArrayList<>();
         List<StoredAlert> alertRows = new ArrayList<>();
+        List<StoredTwapPlan> plans = new ArrayList<>();
+        List<StoredTwapSlice> slices = new ArrayList<>();
+        List<Runnable> written = new ArrayList<>();
         for (Object row : batch) {
             switch (row) {
                 case StoredExecution e -> execs.add(e);
                 case StoredOrder o -> orders.add(o);
                 case StoredOpportunity o -> opps.add(o);
                 case StoredAlert a -> alertRows.add(a);
+                case TwapRows t -> {
+                    plans.add(t.plan());
+                    if (t.slice() != null) {
+                        slices.add(t.slice());
+                    }
+                    if (t.written() != null) {
+                        written.add(t.written());
+                    }
+                }
                 default -> throw new IllegalStateException("not a journal row: " + row);
             }
         }
@@ -127,7 +167,11 @@ final class TradingJournal implements AutoCloseable {
                 if (!alertRows.isEmpty()) {
                     alerts.insertAll(alertRows);
                 }
-                written.addAndGet(batch.size());
+                if (!plans.isEmpty()) {
+                    twap.saveAll(plans, slices);
+                }
+                this.written.addAndGet(batch.size());
+                written.forEach(Runnable::run);
                 return;
             } catch (RuntimeException e) {
                 if (attempt == 1 || attempt % 60 == 0) {

@@ -76,11 +76,7 @@ public abstract class RecordedMarketServer {
      * {@code pairId} ({@code qty} a trade) at the final books.
      */
     protected void replayAgain(String pairId, BigDecimal qty) {
-        for (String id : COLLECTORS) {
-            data(client.postJson("/api/qingxi/collectors/stop", "{\"id\":\"" + id + "\"}", admin));
-            data(client.postJson("/api/qingxi/collectors/start", "{\"id\":\"" + id + "\"}", admin));
-        }
-        awaitReplaysFinished();
+        replayAgain();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode prices = pricesOf(pairId);
             assertThat(prices.get("status").asString()).isEqualTo("priced");
@@ -89,6 +85,18 @@ public abstract class RecordedMarketServer {
             assertThat(prices.at("/leg2/bid").doubleValue()).isCloseTo(vwap(LINEAR, true, qty).doubleValue(), within(1e-9));
             assertThat(prices.at("/leg2/ask").doubleValue()).isCloseTo(vwap(LINEAR, false, qty).doubleValue(), within(1e-9));
         });
+    }
+
+    /** Replays both recordings again, so the engine sees every update of the books it has started watching since. */
+    protected void replayAgain() {
+        // all stopped before any starts: a pair never trades between a restarted book and one about to stop
+        for (String id : COLLECTORS) {
+            data(client.postJson("/api/qingxi/collectors/stop", "{\"id\":\"" + id + "\"}", admin));
+        }
+        for (String id : COLLECTORS) {
+            data(client.postJson("/api/qingxi/collectors/start", "{\"id\":\"" + id + "\"}", admin));
+        }
+        awaitReplaysFinished();
     }
 
     private void awaitReplaysFinished() {

@@ -3,22 +3,15 @@ package io.crossbook.server.risk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crossbook.server.CrossbookServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.crossbook.server.security.HttpAdmin;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The kill switch and the limits outlive the server (API.md "Risk": "a restart comes back
@@ -27,8 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class RiskRestartTest {
     private static final String PASSWORD = "admin-password-for-restart-tests";
-    private static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     Path dir;
@@ -67,8 +58,7 @@ class RiskRestartTest {
     /** A whole server on a port, without market data, on the given database file, signed in as the admin. */
     private static final class Server implements AutoCloseable {
         private final ConfigurableApplicationContext context;
-        private final String base;
-        private final String token;
+        private final HttpAdmin admin;
 
         Server(Path db) {
             context = new SpringApplicationBuilder(CrossbookServer.class).run("--server.port=0",
@@ -76,35 +66,13 @@ class RiskRestartTest {
                     "--crossbook.security.admin-password=" + PASSWORD,
                     "--crossbook.security.jwt-secret=a signing key for restart tests, 32+ bytes",
                     "--crossbook.security.bcrypt-cost=4");
-            base = "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
-            token = call("POST", "/api/auth/login", "{\"username\":\"admin\",\"password\":\"" + PASSWORD + "\"}", null)
-                    .get("accessToken").asString();
+            admin = new HttpAdmin("http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort(),
+                    PASSWORD);
         }
 
         /** The {@code data} of a successful call as the admin. */
         JsonNode send(String method, String path, String json) {
-            return call(method, path, json, token);
-        }
-
-        private JsonNode call(String method, String path, String json, String bearer) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                    .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-            if (json != null) {
-                request.header("Content-Type", "application/json");
-            }
-            if (bearer != null) {
-                request.header("Authorization", "Bearer " + bearer);
-            }
-            try {
-                HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isEqualTo(200);
-                return JSON.readTree(response.body()).get("data");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            return admin.send(method, path, json);
         }
 
         @Override

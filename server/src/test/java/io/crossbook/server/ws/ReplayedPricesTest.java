@@ -19,17 +19,19 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The whole path, as {@code crossbook serve --source binance:linear:... --speed 4x --loop} runs it:
- * (at 4x) the recorded Binance USDⓈ-M BTCUSDT excerpt replayed through the live feed handler, its book's
+ * The whole path, as {@code crossbook serve --source binance:linear:... --speed 20x --loop} runs it:
+ * (at 20x) the recorded Binance USDⓈ-M BTCUSDT excerpt replayed through the live feed handler, its book's
  * best bid/ask changes published by the collector, coalesced by the gateway, received by a real
- * WebSocket client.
+ * WebSocket client. The excerpt's top changes only 12 times in 12 s, and a price is coalesced only
+ * when a third change comes within one 100 ms interval: at 20x that interval spans 2 s of the
+ * recording, which holds three changes (at 2.0, 2.6 and 2.66 s), so the bursts are there on any machine.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "crossbook.db.sqlite-file=target/test-db/${random.uuid}/crossbook.db",
         "crossbook.security.admin-password=" + ReplayedPricesTest.ADMIN_PASSWORD,
         "crossbook.security.bcrypt-cost=4",
         "crossbook.market-data.feeds=",
-        "crossbook.market-data.replay.speed=4x",
+        "crossbook.market-data.replay.speed=20x",
         "crossbook.market-data.replay.loop=true"})
 class ReplayedPricesTest {
     static final String ADMIN_PASSWORD = "replayed-prices-test-admin";

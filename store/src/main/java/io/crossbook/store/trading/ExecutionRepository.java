@@ -3,12 +3,8 @@ package io.crossbook.store.trading;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,15 +52,10 @@ public final class ExecutionRepository {
      */
     public void saveAll(List<StoredExecution> executions, List<StoredOrder> orders) {
         batches.inTransaction(() -> {
-            batches.batch(UPSERT, latest(executions, StoredExecution::id), ExecutionRepository::params);
-            batches.batch(OrderRepository.UPSERT, latest(orders, StoredOrder::clientOrderId), OrderRepository::params);
+            batches.batch(UPSERT, Batches.latest(executions, StoredExecution::id), ExecutionRepository::params);
+            batches.batch(OrderRepository.UPSERT, Batches.latest(orders, StoredOrder::clientOrderId),
+                    OrderRepository::params);
         });
-    }
-
-    private static <T> Collection<T> latest(List<T> rows, Function<T, String> id) {
-        Map<String, T> latest = new LinkedHashMap<>();
-        rows.forEach(row -> latest.put(id.apply(row), row));
-        return latest.values();
     }
 
     public Optional<StoredExecution> find(String id) {

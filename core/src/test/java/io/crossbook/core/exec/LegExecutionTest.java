@@ -9,7 +9,7 @@ import static io.crossbook.core.model.OrderSide.SELL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.crossbook.core.exec.DualLegExecution.Leg;
+import io.crossbook.core.exec.LegExecution.Leg;
 import io.crossbook.core.exec.ExecutionResult.Outcome;
 import io.crossbook.core.model.Instrument;
 import io.crossbook.core.model.Market;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * (expected 62200, 5.5 bp fee) through paper venues 10 ms away. With 10 bp slippage the limits are
  * 62062 for the buy and 62137.8 for the sell.
  */
-class DualLegExecutionTest {
+class LegExecutionTest {
     static final String ID = "arb20250615x0001";
     static final long T0_MS = T0 / 1_000_000;
     static final Duration LATENCY = Duration.ofMillis(10);
@@ -96,19 +96,19 @@ class DualLegExecutionTest {
         return new Leg(venue, BYBIT_PERP, SELL, dec("0.5"), dec("62200.0"));
     }
 
-    DualLegExecution start(Leg first, Leg second) {
-        DualLegExecution execution = new DualLegExecution(ID, first, second, policy, time, time, recorder);
+    LegExecution start(Leg first, Leg second) {
+        LegExecution execution = new LegExecution(ID, first, second, policy, time, time, recorder);
         execution.start();
         return execution;
     }
 
-    DualLegExecution startDefault() {
+    LegExecution startDefault() {
         return start(buySpot(paper(spot, "0.001", LATENCY)), sellPerp(paper(perp, "0.00055", LATENCY)));
     }
 
     @Test
     void bothLegsGoOutAtOnceAsLimitIocOrdersAtTheSlippageBoundAndFill() {
-        DualLegExecution execution = startDefault();
+        LegExecution execution = startDefault();
 
         assertThat(recorder.ids()).containsExactly(ID + "a1", ID + "b1");
         assertThat(recorder.submittedTs).containsExactly(0L, 0L);
@@ -120,12 +120,12 @@ class DualLegExecutionTest {
         });
         assertThat(recorder.submitted.get(0).limitPrice()).isEqualByComparingTo("62062");
         assertThat(recorder.submitted.get(1).limitPrice()).isEqualByComparingTo("62137.8");
-        assertThat(execution.state()).isEqualTo(DualLegExecution.State.WORKING);
+        assertThat(execution.state()).isEqualTo(LegExecution.State.WORKING);
 
         time.advanceTo(LATENCY);
 
         ExecutionResult result = recorder.result();
-        assertThat(execution.state()).isEqualTo(DualLegExecution.State.DONE);
+        assertThat(execution.state()).isEqualTo(LegExecution.State.DONE);
         assertThat(execution.result()).isSameAs(result);
         assertThat(result.outcome()).isEqualTo(Outcome.FILLED);
         assertThat(result.hedgedBaseQty()).isEqualByComparingTo("0.5");
@@ -183,10 +183,10 @@ class DualLegExecutionTest {
     @Test
     void aPartialFillOnOneLegIsRetriedForTheRestAndThenBothAreFilled() {
         market.show(bookOf(BYBIT_PERP).bid("62200.0", "0.2").ask("62210.0", "1").build());
-        DualLegExecution execution = startDefault();
+        LegExecution execution = startDefault();
         time.advanceTo(LATENCY);
 
-        assertThat(execution.state()).isEqualTo(DualLegExecution.State.HEDGING);
+        assertThat(execution.state()).isEqualTo(LegExecution.State.HEDGING);
         assertThat(recorder.submitted.getLast().clientOrderId()).isEqualTo(ID + "b2");
         assertThat(recorder.submitted.getLast().qty()).isEqualByComparingTo("0.3");
         market.show(bookOf(BYBIT_PERP).bid("62150.0", "1").ask("62160.0", "1").build());
@@ -204,11 +204,11 @@ class DualLegExecutionTest {
 
     @Test
     void aLegStillOpenAtItsTimeoutIsCancelledAndItsLateFillStillCounts() {
-        DualLegExecution execution = start(buySpot(paper(spot, "0.001", LATENCY)),
+        LegExecution execution = start(buySpot(paper(spot, "0.001", LATENCY)),
                 sellPerp(paper(perp, "0.00055", Duration.ofMillis(500))));
         time.advanceTo(Duration.ofMillis(300));
 
-        assertThat(execution.state()).isEqualTo(DualLegExecution.State.WORKING);
+        assertThat(execution.state()).isEqualTo(LegExecution.State.WORKING);
         time.advanceTo(Duration.ofSeconds(2));
 
         ExecutionResult result = recorder.result();
@@ -327,6 +327,97 @@ class DualLegExecutionTest {
                 + "residual 0.001 left unhedged: too small for a lot");
     }
 
+    // ---- a single leg (no second) ----
+
+    @Test
+    void aSingleLegGoesOutAloneAndFilledItsPnlIsItsCashFlowLessFees() {
+        LegExecution execution = start(buySpot(paper(spot, "0.001", LATENCY)), null);
+        assertThat(recorder.ids()).containsExactly(ID + "a1");
+        assertThat(recorder.submitted.getFirst().limitPrice()).isEqualByComparingTo("62062");
+        time.advanceTo(LATENCY);
+
+        ExecutionResult result = recorder.result();
+        assertThat(execution.state()).isEqualTo(LegExecution.State.DONE);
+        assertThat(result.outcome()).isEqualTo(Outcome.FILLED);
+        assertThat(result.second()).isNull();
+        assertThat(result.hedgedBaseQty()).isEqualByComparingTo("0.5");
+        assertThat(result.residualBaseQty()).isZero();
+        assertThat(result.first().clientOrderIds()).containsExactly(ID + "a1");
+        assertThat(result.first().success()).isTrue();
+        // buy 0.3 @ 62000 + 0.2 @ 62001 = 31000.2, fees 31.0002
+        assertThat(result.first().averagePrice()).isEqualByComparingTo("62000.4");
+        assertThat(result.fees()).isEqualByComparingTo("31.0002");
+        assertThat(result.pnl()).isEqualByComparingTo("-31031.2002");
+        assertThat(result.detail()).isEqualTo("filled 0.5");
+        assertThat(result.finishedTs()).isEqualTo(T0_MS + 10);
+        assertThat(spot.free("BTC")).isEqualByComparingTo("0.5");
+    }
+
+    @Test
+    void aSingleLegThatFillsShortIsPartialAndNeverRetried() {
+        // 0.2 @ 62200, then 62100: below the sell's limit 62200 × 0.999 = 62137.8
+        market.show(bookOf(BYBIT_PERP).bid("62200.0", "0.2").bid("62100.0", "1").ask("62210.0", "1").build());
+        start(sellPerp(paper(perp, "0.00055", LATENCY)), null);
+        time.advanceTo(Duration.ofSeconds(10));
+
+        ExecutionResult result = recorder.result();
+        assertThat(result.outcome()).isEqualTo(Outcome.PARTIAL);
+        assertThat(result.second()).isNull();
+        assertThat(recorder.ids()).containsExactly(ID + "a1");
+        assertThat(result.hedgedBaseQty()).isEqualByComparingTo("0.2");
+        assertThat(result.residualBaseQty()).isZero();
+        assertThat(result.first().filledBaseQty()).isEqualByComparingTo("0.2");
+        assertThat(result.first().success()).isFalse();
+        // sold 0.2 @ 62200 = 12440, fee 6.842
+        assertThat(result.pnl()).isEqualByComparingTo("12433.158");
+        assertThat(result.detail()).isEqualTo("filled 0.2 of 0.5");
+        assertThat(perp.positions().get(BYBIT_PERP.id())).isEqualByComparingTo("-0.2");
+    }
+
+    @Test
+    void aSingleLegRejectedFailsWithItsRejectionAndNothingToPay() {
+        start(buySpot(paper(account(Venue.BINANCE, "1000"), "0.001", LATENCY)), null);
+        time.advanceTo(Duration.ofSeconds(10));
+
+        ExecutionResult result = recorder.result();
+        assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(result.second()).isNull();
+        assertThat(recorder.ids()).containsExactly(ID + "a1");
+        assertThat(result.hedgedBaseQty()).isZero();
+        assertThat(result.first().failureCode()).isEqualTo("INSUFFICIENT_FUNDS");
+        assertThat(result.first().averagePrice()).isNull();
+        assertThat(result.fees()).isZero();
+        assertThat(result.pnl()).isZero();
+        assertThat(result.detail()).startsWith("nothing filled; " + ID + "a1 rejected: INSUFFICIENT_FUNDS ");
+        assertThat(result.finishedTs()).isEqualTo(T0_MS);
+    }
+
+    @Test
+    void aLegsWorstPriceCapsItsIocLimitBeyondTheSlippageBound() {
+        PaperVenue binance = paper(spot, "0.001", LATENCY);
+        PaperVenue bybit = paper(perp, "0.00055", LATENCY);
+        BigDecimal slippage = policy.slippage();
+        // buy: min(62000 × 1.001 = 62062, worst)
+        assertThat(new Leg(binance, BINANCE_SPOT, BUY, dec("0.5"), dec("62000"), dec("62030"))
+                .entryOrder("x", dec("0.5"), slippage).limitPrice()).isEqualByComparingTo("62030");
+        assertThat(new Leg(binance, BINANCE_SPOT, BUY, dec("0.5"), dec("62000"), dec("62100"))
+                .entryOrder("x", dec("0.5"), slippage).limitPrice()).isEqualByComparingTo("62062");
+        // sell: max(62200 × 0.999 = 62137.8, worst)
+        assertThat(new Leg(bybit, BYBIT_PERP, SELL, dec("0.5"), dec("62200"), dec("62150"))
+                .entryOrder("x", dec("0.5"), slippage).limitPrice()).isEqualByComparingTo("62150");
+        assertThat(new Leg(bybit, BYBIT_PERP, SELL, dec("0.5"), dec("62200"), dec("62100"))
+                .entryOrder("x", dec("0.5"), slippage).limitPrice()).isEqualByComparingTo("62137.8");
+
+        // the cap holds at the venue: 62001 is within the slippage bound but beyond the worst price
+        start(new Leg(binance, BINANCE_SPOT, BUY, dec("0.5"), dec("62000.4"), dec("62000.50")), null);
+        assertThat(recorder.submitted.getFirst().limitPrice()).isEqualByComparingTo("62000.5");
+        time.advanceTo(LATENCY);
+        ExecutionResult result = recorder.result();
+        assertThat(result.outcome()).isEqualTo(Outcome.PARTIAL);
+        assertThat(result.first().filledBaseQty()).isEqualByComparingTo("0.3");
+        assertThat(result.first().averagePrice()).isEqualByComparingTo("62000");
+    }
+
     @Test
     void badInputIsRefusedNamingTheFieldBeforeAnythingIsSent() {
         PaperVenue binance = paper(spot, "0.001", LATENCY);
@@ -339,9 +430,9 @@ class DualLegExecutionTest {
                 .hasMessage("instrument bybit:linear:BTCUSDT is not on binance");
         assertThatThrownBy(() -> new Leg(bybit, BYBIT_PERP, SELL, dec("0.5"), dec("0")))
                 .hasMessage("expectedPrice must be positive, was 0");
-        assertThatThrownBy(() -> new DualLegExecution("arb-1", buySpot(binance), sellPerp(bybit), policy, time, time,
+        assertThatThrownBy(() -> new LegExecution("arb-1", buySpot(binance), sellPerp(bybit), policy, time, time,
                 recorder)).hasMessage("executionId must be 1 to 24 letters or digits, was 'arb-1'");
-        assertThatThrownBy(() -> new DualLegExecution(ID, buySpot(binance),
+        assertThatThrownBy(() -> new LegExecution(ID, buySpot(binance),
                 new Leg(bybit, BYBIT_PERP, SELL, dec("0.4"), dec("62200")), policy, time, time, recorder))
                 .hasMessage("the legs must trade the same baseQty, were 0.5 and 0.4");
         assertThatThrownBy(() -> new ExecutionPolicy(dec("1"), Duration.ofMillis(200), Duration.ofSeconds(1), 2))
@@ -350,7 +441,7 @@ class DualLegExecutionTest {
                 .hasMessage("legTimeout must be positive, was PT0S");
         assertThat(recorder.submitted).isEmpty();
 
-        DualLegExecution execution = start(buySpot(binance), sellPerp(bybit));
+        LegExecution execution = start(buySpot(binance), sellPerp(bybit));
         assertThatThrownBy(execution::start).isInstanceOf(IllegalStateException.class);
         assertThat(recorder.submitted).hasSize(2);
     }

@@ -16,13 +16,15 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Executes two legs that must end up with the same filled base quantity: an arbitrage's two sides,
- * or one slice of a two-legged plan. It never leaves one leg filled and the other not, except when
- * trading the excess back itself fails, which it reports as {@link Outcome#IMBALANCED}.
+ * Executes one leg, or two legs that must end up with the same filled base quantity: an
+ * arbitrage's two sides, or one slice of a plan. It never leaves one of two legs filled and the
+ * other not, except when trading the excess back itself fails, which it reports as
+ * {@link Outcome#IMBALANCED}.
  *
- * <p>Both legs go out at once as limit IOC orders at the expected price plus or minus the
- * slippage. An order still open after {@code legTimeout} is cancelled, and the execution waits for
- * its close to learn what filled. Once all orders are over and the legs differ, the short leg is
+ * <p>The legs go out at once as limit IOC orders at the expected price plus or minus the
+ * slippage, never beyond a leg's {@code worstPrice}. An order still open after {@code legTimeout}
+ * is cancelled, and the execution waits for its close to learn what filled. A single leg is then
+ * over. Once all orders are over and the legs differ, the short leg is
  * retried for the difference at the same limit (never chasing the price), up to {@code maxRetries}
  * times within {@code hedgeWindow} of the first close; what is still unhedged then is unwound on the
  * long leg with a market IOC order on the opposite side. Quantities are rounded down to each leg's
@@ -32,7 +34,7 @@ import java.util.regex.Pattern;
  * for the leg, {@code u} for an unwind, and a count per leg and kind, as in {@code <id>a1},
  * {@code <id>b1}, a retry {@code <id>b2}, an unwind {@code <id>au1}. Runs on the engine thread.
  */
-public final class DualLegExecution {
+public final class LegExecution {
     private static final Pattern EXECUTION_ID = Pattern.compile("[A-Za-z0-9]{1,24}");
     private static final long UNSET = Long.MIN_VALUE;
 
@@ -40,9 +42,19 @@ public final class DualLegExecution {
         NEW, WORKING, HEDGING, UNWINDING, DONE
     }
 
-    /** One leg to trade: {@code baseQty} in the base currency, {@code expectedPrice} where the opportunity was seen. */
+    /**
+     * One leg to trade: {@code baseQty} in the base currency, {@code expectedPrice} where the
+     * opportunity was seen, {@code worstPrice} the price it must never trade beyond (a plan's limit
+     * price), or null for none.
+     */
     public record Leg(ExecutionVenue venue, Instrument instrument, OrderSide side, BigDecimal baseQty,
-                      BigDecimal expectedPrice) {
+                      BigDecimal expectedPrice, BigDecimal worstPrice) {
+        /** A leg bounded by the slippage alone. */
+        public Leg(ExecutionVenue venue, Instrument instrument, OrderSide side, BigDecimal baseQty,
+                   BigDecimal expectedPrice) {
+            this(venue, instrument, side, baseQty, expectedPrice, null);
+        }
+
         public Leg {
             Objects.requireNonNull(venue, "venue");
             Objects.requireNonNull(instrument, "instrument");
@@ -52,6 +64,9 @@ public final class DualLegExecution {
             }
             if (expectedPrice == null || expectedPrice.signum() <= 0) {
                 throw new IllegalArgumentException("expectedPrice must be positive, was " + expectedPrice);
+            }
+            if (worstPrice != null && worstPrice.signum() <= 0) {
+                throw new IllegalArgumentException("worstPrice must be positive, was " + worstPrice);
             }
             if (venue.venue() != instrument.venue()) {
                 throw new IllegalArgumentException("instrument " + instrument.id() + " is not on " + venue.venue().id());
@@ -70,10 +85,14 @@ public final class DualLegExecution {
             }
         }
 
-        /** The limit at the slippage bound: above the expected price for a buy, below for a sell. */
+        /** The limit at the slippage bound (above the expected price for a buy, below for a sell), capped at the worst price. */
         BigDecimal limitPrice(BigDecimal slippage) {
-            return expectedPrice.multiply(side == OrderSide.BUY ? BigDecimal.ONE.add(slippage)
+            BigDecimal bound = expectedPrice.multiply(side == OrderSide.BUY ? BigDecimal.ONE.add(slippage)
                     : BigDecimal.ONE.subtract(slippage));
+            if (worstPrice == null) {
+                return bound;
+            }
+            return side == OrderSide.BUY ? bound.min(worstPrice) : bound.max(worstPrice);
         }
 
         /** An IOC limit order for {@code baseQty} of this leg at the slippage bound, carrying the expected price. */
@@ -149,6 +168,7 @@ public final class DualLegExecution {
 
     private final String executionId;
     private final LegProgress first;
+    /** Null for a single leg. */
     private final LegProgress second;
     private final ExecutionPolicy policy;
     private final Scheduler scheduler;
@@ -165,7 +185,8 @@ public final class DualLegExecution {
     private BigDecimal excessBeforeUnwind;
     private ExecutionResult result;
 
-    public DualLegExecution(String executionId, Leg first, Leg second, ExecutionPolicy policy, Scheduler scheduler,
+    /** @param second the leg that must match the first, or null to execute the first alone */
+    public LegExecution(String executionId, Leg first, Leg second, ExecutionPolicy policy, Scheduler scheduler,
                             EngineClock clock, ExecutionListener listener) {
         Objects.requireNonNull(executionId, "executionId");
         if (!EXECUTION_ID.matcher(executionId).matches()) {
@@ -173,21 +194,20 @@ public final class DualLegExecution {
                     "executionId must be 1 to 24 letters or digits, was '" + executionId + "'");
         }
         Objects.requireNonNull(first, "first");
-        Objects.requireNonNull(second, "second");
-        if (first.baseQty().compareTo(second.baseQty()) != 0) {
+        if (second != null && first.baseQty().compareTo(second.baseQty()) != 0) {
             throw new IllegalArgumentException("the legs must trade the same baseQty, were "
                     + first.baseQty().toPlainString() + " and " + second.baseQty().toPlainString());
         }
         this.executionId = executionId;
         this.first = new LegProgress(first, "a");
-        this.second = new LegProgress(second, "b");
+        this.second = second == null ? null : new LegProgress(second, "b");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.listener = Objects.requireNonNull(listener, "listener");
     }
 
-    /** Sends both legs at once. */
+    /** Sends the legs at once. */
     public void start() {
         if (state != State.NEW) {
             throw new IllegalStateException("execution " + executionId + " has already started");
@@ -195,7 +215,9 @@ public final class DualLegExecution {
         state = State.WORKING;
         startedTs = clock.nowMillis();
         send(first, entryOrder(first, first.leg.baseQty()));
-        send(second, entryOrder(second, second.leg.baseQty()));
+        if (second != null) {
+            send(second, entryOrder(second, second.leg.baseQty()));
+        }
     }
 
     public State state() {
@@ -263,6 +285,10 @@ public final class DualLegExecution {
 
     /** All orders are over: finish if the legs match, else retry the short leg or unwind the long one. */
     private void decide() {
+        if (second == null) {
+            finish(false);
+            return;
+        }
         BigDecimal difference = first.net().subtract(second.net());
         LegProgress longLeg = difference.signum() >= 0 ? first : second;
         LegProgress shortLeg = longLeg == first ? second : first;
@@ -291,28 +317,40 @@ public final class DualLegExecution {
 
     private void finish(boolean imbalanced) {
         state = State.DONE;
-        BigDecimal hedged = first.net().min(second.net());
-        BigDecimal residual = first.net().subtract(second.net()).abs();
-        boolean unwound = first.unwoundQty.signum() > 0 || second.unwoundQty.signum() > 0;
-        Outcome outcome = imbalanced ? Outcome.IMBALANCED
-                : unwound ? Outcome.UNWOUND
-                : hedged.signum() == 0 ? Outcome.FAILED
-                : first.complete() && second.complete() ? Outcome.FILLED
-                : Outcome.HEDGED_PARTIAL;
-        BigDecimal fees = first.fees.add(second.fees);
-        BigDecimal pnl = first.cashFlow.add(second.cashFlow).subtract(fees);
-        result = new ExecutionResult(executionId, outcome, first.result(), second.result(), hedged, residual, fees, pnl,
-                startedTs, clock.nowMillis(), detail(outcome, hedged, residual));
+        Outcome outcome;
+        BigDecimal hedged;
+        BigDecimal residual = BigDecimal.ZERO;
+        BigDecimal fees = first.fees;
+        BigDecimal cash = first.cashFlow;
+        if (second == null) {
+            hedged = first.net();
+            outcome = hedged.signum() == 0 ? Outcome.FAILED : first.complete() ? Outcome.FILLED : Outcome.PARTIAL;
+        } else {
+            hedged = first.net().min(second.net());
+            residual = first.net().subtract(second.net()).abs();
+            boolean unwound = first.unwoundQty.signum() > 0 || second.unwoundQty.signum() > 0;
+            outcome = imbalanced ? Outcome.IMBALANCED
+                    : unwound ? Outcome.UNWOUND
+                    : hedged.signum() == 0 ? Outcome.FAILED
+                    : first.complete() && second.complete() ? Outcome.FILLED
+                    : Outcome.HEDGED_PARTIAL;
+            fees = fees.add(second.fees);
+            cash = cash.add(second.cashFlow);
+        }
+        result = new ExecutionResult(executionId, outcome, first.result(), second == null ? null : second.result(),
+                hedged, residual, fees, cash.subtract(fees), startedTs, clock.nowMillis(),
+                detail(outcome, hedged, residual));
         listener.finished(result);
     }
 
     private String detail(Outcome outcome, BigDecimal hedged, BigDecimal residual) {
         String requested = plain(first.leg.baseQty());
         String headline = switch (outcome) {
-            case FILLED -> "both legs filled " + requested;
+            case FILLED -> (second == null ? "filled " : "both legs filled ") + requested;
+            case PARTIAL -> "filled " + plain(hedged) + " of " + requested;
             case HEDGED_PARTIAL -> "hedged " + plain(hedged) + " of " + requested;
             case UNWOUND -> "hedged " + plain(hedged) + " of " + requested + ", the excess unwound";
-            case FAILED -> "neither leg filled";
+            case FAILED -> second == null ? "nothing filled" : "neither leg filled";
             case IMBALANCED -> "IMBALANCED: " + plain(residual) + " "
                     + (first.net().compareTo(second.net()) > 0 ? first : second).leg.instrument().base()
                     + " left open, unwinding failed";

@@ -76,7 +76,7 @@ public final class RestClient {
     }
 
     /** A one-line cause, down to the root: "ConnectException: UnresolvedAddressException (no DNS answer)". */
-    static String describe(Throwable t) {
+    public static String describe(Throwable t) {
         StringBuilder sb = new StringBuilder();
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             String message = c.getMessage();

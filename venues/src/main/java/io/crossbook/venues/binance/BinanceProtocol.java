@@ -34,25 +34,49 @@ public final class BinanceProtocol implements MarketDataProtocol {
     private final String wsBase;
     private final String restPrefix;
 
+    /** The production hosts of {@code market}. */
     public BinanceProtocol(Market market) {
+        this(market, productionRest(market), productionWebSocket(market));
+    }
+
+    /**
+     * The same protocol served from other hosts, e.g. a local exchange simulator: {@code restBase} and
+     * {@code webSocketBase} are roots ({@code https://fapi.binance.com}, {@code wss://fstream.binance.com});
+     * the market's paths are appended as on the production hosts.
+     */
+    public BinanceProtocol(Market market, URI restBase, URI webSocketBase) {
         this.market = market;
-        switch (market) {
-            case SPOT -> {
-                restBase = "https://api.binance.com";
-                restPrefix = "/api/v3";
-                wsBase = "wss://stream.binance.com:9443/stream?streams=";
-            }
-            case LINEAR -> {
-                restBase = "https://fapi.binance.com";
-                restPrefix = "/fapi/v1";
-                wsBase = "wss://fstream.binance.com/public/stream?streams=";
-            }
-            default -> {
-                restBase = "https://dapi.binance.com";
-                restPrefix = "/dapi/v1";
-                wsBase = "wss://dstream.binance.com/stream?streams=";
-            }
-        }
+        this.restBase = withoutTrailingSlash(restBase);
+        this.wsBase = withoutTrailingSlash(webSocketBase) + switch (market) {
+            case LINEAR -> "/public/stream?streams=";
+            default -> "/stream?streams=";
+        };
+        this.restPrefix = switch (market) {
+            case SPOT -> "/api/v3";
+            case LINEAR -> "/fapi/v1";
+            case INVERSE -> "/dapi/v1";
+        };
+    }
+
+    private static URI productionRest(Market market) {
+        return URI.create(switch (market) {
+            case SPOT -> "https://api.binance.com";
+            case LINEAR -> "https://fapi.binance.com";
+            case INVERSE -> "https://dapi.binance.com";
+        });
+    }
+
+    private static URI productionWebSocket(Market market) {
+        return URI.create(switch (market) {
+            case SPOT -> "wss://stream.binance.com:9443";
+            case LINEAR -> "wss://fstream.binance.com";
+            case INVERSE -> "wss://dstream.binance.com";
+        });
+    }
+
+    private static String withoutTrailingSlash(URI uri) {
+        String s = uri.toString();
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
     }
 
     @Override

@@ -40,7 +40,8 @@ public final class AccountLimiter {
     private final Limits limits;
     private final RateLimiter weight;
     private final RateLimiter orders;
-    private volatile long pausedUntilNanos = Long.MIN_VALUE;
+    /** Starts as "now", a pause already over: nanoTime values may only be compared by difference, Long.MIN_VALUE would overflow. */
+    private volatile long pausedUntilNanos = System.nanoTime();
     private volatile String pauseReason;
 
     public AccountLimiter(Venue venue, Limits limits) {

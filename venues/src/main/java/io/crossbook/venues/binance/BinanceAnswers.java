@@ -41,11 +41,9 @@ final class BinanceAnswers {
     }
 
     private static ExchangeOrder order(JsonNode o, BigDecimal filled, BigDecimal averagePrice) {
-        // A cancel's answer names the cancel request in clientOrderId and the order in origClientOrderId.
-        String clientOrderId = o.has("origClientOrderId") ? text(o, "origClientOrderId") : text(o, "clientOrderId");
-        BigDecimal limit = "MARKET".equals(text(o, "type")) ? null : required(o, "price");
-        return new ExchangeOrder(text(o, "symbol"), clientOrderId, text(o, "orderId"), side(text(o, "side")),
-                status(text(o, "status")), required(o, "origQty"), filled, averagePrice, limit, updateTime(o));
+        return new ExchangeOrder(text(o, "symbol"), text(o, "clientOrderId"), text(o, "orderId"), side(text(o, "side")),
+                status(text(o, "status")), required(o, "origQty"), filled, averagePrice, limitPrice(required(o, "price")),
+                updateTime(o));
     }
 
     /** The latest time the answer gives: an order's last update, else the time the request was carried out. */
@@ -128,6 +126,11 @@ final class BinanceAnswers {
             case "SELL" -> OrderSide.SELL;
             default -> throw new MalformedMessageException("unknown Binance order side '" + side + "'");
         };
+    }
+
+    /** Binance writes a zero price for orders that have none (market orders). */
+    static BigDecimal limitPrice(BigDecimal price) {
+        return price.signum() > 0 ? price : null;
     }
 
     /** An average price: exact where the division terminates, 34 significant digits where it does not. */

@@ -51,9 +51,8 @@ final class BinanceUserEvents {
         BigDecimal filled = required(e, "z");
         BigDecimal quote = DecimalStrings.read(e, "Z");
         BigDecimal average = filled.signum() > 0 && quote.signum() > 0 ? BinanceAnswers.average(quote, filled) : null;
-        BigDecimal limit = "MARKET".equals(text(e, "o")) ? null : required(e, "p");
         listener.order(new ExchangeOrder(symbol, clientOrderId, orderId, side(text(e, "S")), status(text(e, "X")),
-                required(e, "q"), filled, average, limit, time));
+                required(e, "q"), filled, average, BinanceAnswers.limitPrice(required(e, "p")), time));
     }
 
     /** A USDⓈ-M order's new state, under {@code o}; {@code ap} is zero while nothing is filled, the commission absent when there is none. */
@@ -71,9 +70,9 @@ final class BinanceUserEvents {
                     DecimalStrings.read(o, "n"), optionalText(o, "N"), time));
         }
         BigDecimal average = DecimalStrings.read(o, "ap");
-        BigDecimal limit = "MARKET".equals(text(o, "o")) ? null : required(o, "p");
         listener.order(new ExchangeOrder(symbol, clientOrderId, orderId, side(text(o, "S")), status(text(o, "X")),
-                required(o, "q"), required(o, "z"), average.signum() > 0 ? average : null, limit, time));
+                required(o, "q"), required(o, "z"), average.signum() > 0 ? average : null,
+                BinanceAnswers.limitPrice(required(o, "p")), time));
     }
 
     /**

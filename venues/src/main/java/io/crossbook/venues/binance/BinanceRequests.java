@@ -55,7 +55,11 @@ final class BinanceRequests {
     }
 
     static JsonNode ok(RestResponse response) {
-        JsonNode body = response.json();
+        return ok(response, response.json());
+    }
+
+    /** The answer's body when it succeeded; Binance's refusal otherwise. */
+    static JsonNode ok(RestResponse response, JsonNode body) {
         if (response.status() != 200) {
             throw rejection(response, body);
         }

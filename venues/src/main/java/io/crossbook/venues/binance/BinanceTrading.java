@@ -144,12 +144,13 @@ public final class BinanceTrading implements TradingApi {
         if (BinanceRequests.NO_SUCH_ORDER.equals(BinanceRequests.errorCode(response, body))) {
             return null;
         }
-        JsonNode order = BinanceRequests.ok(response);
-        return isSpot ? BinanceAnswers.spotOrder(order) : BinanceAnswers.futuresOrder(order);
+        BinanceRequests.ok(response, body);
+        return isSpot ? BinanceAnswers.spotOrder(body) : BinanceAnswers.futuresOrder(body);
     }
 
     /**
-     * {@code GET /api/v3/myTrades} or {@code GET /fapi/v1/userTrades} by order id (weight 5 each);
+     * {@code GET /api/v3/myTrades} (weight 20, the endpoint's full weight: the documents disagree on
+     * what a lookup by order id costs) or {@code GET /fapi/v1/userTrades} (weight 5), by order id;
      * without the exchange's order id the order is looked up first.
      */
     @Override
@@ -163,7 +164,7 @@ public final class BinanceTrading implements TradingApi {
             orderId = order.exchangeOrderId();
         }
         String query = params("symbol", instrument.symbol(), "orderId", orderId, "limit", MAX_TRADES);
-        JsonNode answer = isSpot(instrument.market()) ? spot.ok("GET", SPOT_PREFIX + "/myTrades", query, 5, false)
+        JsonNode answer = isSpot(instrument.market()) ? spot.ok("GET", SPOT_PREFIX + "/myTrades", query, 20, false)
                 : futures.ok("GET", FUTURES_PREFIX + "/v1/userTrades", query, 5, false);
         return BinanceAnswers.trades(answer, clientOrderId);
     }
@@ -177,7 +178,7 @@ public final class BinanceTrading implements TradingApi {
         JsonNode body = response.json();
         String code = BinanceRequests.errorCode(response, body);
         if (!code.equals(BinanceRequests.CANCEL_REJECTED) && !code.equals(BinanceRequests.NO_SUCH_ORDER)) {
-            BinanceRequests.ok(response);
+            BinanceRequests.ok(response, body);
         }
     }
 

@@ -24,6 +24,10 @@ import tools.jackson.databind.node.ObjectNode;
  * type. Each push of that channel is one order's new state; when it was a fill, the same push names the
  * fill ({@code tradeId}, {@code fillSz}, {@code fillPx}, {@code fillFee}, {@code fillFeeCcy}).
  * OKX drops a connection quiet for 30 s; it answers the text {@code ping} with {@code pong}.
+ *
+ * <p>Both opening frames are sent at once; OKX refuses a subscription that overtakes the login with
+ * {@code event: error}, code 60011 ("Please log in"), which {@link #isReady} reports as a refusal so that
+ * the connection starts over.
  */
 public final class OkxPrivateProtocol implements PrivateProtocol {
     public static final URI PRIVATE_WS = URI.create("wss://ws.okx.com:8443/ws/v5/private");

@@ -54,7 +54,8 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Rate limits are per endpoint, in requests per 2 s: 60 for placing, cancelling and reading orders and
  * fills, 10 for the balance, the positions and the server time. The account's limiter counts 60 requests
- * per 2 s ({@link #LIMITS}); the 10-per-2-s endpoints cost {@value #ACCOUNT_COST} of them.
+ * per 2 s ({@link #LIMITS}); the 10-per-2-s endpoints cost {@value #ACCOUNT_COST} of them (the limiter takes at
+ * most one refill cycle's share for a request, so in effect one of them per cycle).
  */
 public final class OkxTrading implements TradingApi {
     private static final Duration WINDOW = Duration.ofSeconds(2);

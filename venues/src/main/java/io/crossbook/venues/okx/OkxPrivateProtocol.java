@@ -25,9 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
  * fill ({@code tradeId}, {@code fillSz}, {@code fillPx}, {@code fillFee}, {@code fillFeeCcy}).
  * OKX drops a connection quiet for 30 s; it answers the text {@code ping} with {@code pong}.
  *
- * <p>Both opening frames are sent at once; OKX refuses a subscription that overtakes the login with
- * {@code event: error}, code 60011 ("Please log in"), which {@link #isReady} reports as a refusal so that
- * the connection starts over.
+ * <p>OKX refuses a subscription that overtakes the login ({@code event: error}, code 60011, "Please log
+ * in"), so the subscription is sent only once the login is acknowledged ({@link #subscribeAfterLogin()}).
  */
 public final class OkxPrivateProtocol implements PrivateProtocol {
     public static final URI PRIVATE_WS = URI.create("wss://ws.okx.com:8443/ws/v5/private");
@@ -87,6 +86,22 @@ public final class OkxPrivateProtocol implements PrivateProtocol {
         String event = message.path("event").asString("");
         refusal(message, event);
         return "subscribe".equals(event) && CHANNEL.equals(message.path("arg").path("channel").asString(""));
+    }
+
+    @Override
+    public boolean subscribeAfterLogin() {
+        return true;
+    }
+
+    @Override
+    public boolean isLoggedIn(String text) {
+        if ("pong".equals(text)) {
+            return false;
+        }
+        JsonNode message = parse(text);
+        String event = message.path("event").asString("");
+        refusal(message, event);
+        return "login".equals(event);
     }
 
     @Override

@@ -69,6 +69,15 @@ class OkxPrivateProtocolTest {
     }
 
     @Test
+    void theSubscriptionWaitsForTheLoginsAcknowledgement() {
+        assertThat(okx.subscribeAfterLogin()).isTrue();
+        assertThat(okx.isLoggedIn("{\"event\":\"login\",\"code\":\"0\",\"msg\":\"\",\"connId\":\"a4d3ae55\"}")).isTrue();
+        assertThat(okx.isLoggedIn("pong")).isFalse();
+        assertThatThrownBy(() -> okx.isLoggedIn("{\"event\":\"login\",\"code\":\"60009\",\"msg\":\"Login failed.\"}"))
+                .isInstanceOf(ExchangeRejectedException.class);
+    }
+
+    @Test
     void aRefusedLoginIsTheExchangesRefusalWithItsCode() {
         assertThatThrownBy(() -> okx.isReady("{\"event\":\"error\",\"code\":\"60009\",\"msg\":\"Login failed.\","
                 + "\"connId\":\"a4d3ae55\"}"))

@@ -40,7 +40,8 @@ public final class AccountLimiter {
     private final Limits limits;
     private final RateLimiter weight;
     private final RateLimiter orders;
-    private volatile long pausedUntilNanos = Long.MIN_VALUE;
+    /** Nano times are compared by their difference, which Long.MIN_VALUE would overflow: "now" means not paused. */
+    private volatile long pausedUntilNanos = System.nanoTime();
     private volatile String pauseReason;
 
     public AccountLimiter(Venue venue, Limits limits) {

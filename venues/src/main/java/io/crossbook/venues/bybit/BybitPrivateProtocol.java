@@ -76,7 +76,8 @@ public final class BybitPrivateProtocol implements PrivateProtocol {
 
     /**
      * Ready once the subscription is acknowledged ({@code "op":"subscribe","success":true}); a login or
-     * subscription answered with {@code "success":false} is a refusal with Bybit's {@code ret_msg}.
+     * subscription answered with {@code "success":false} is a refusal with Bybit's reason ({@code ret_msg}
+     * in the docs' examples, {@code retMsg} in some answers).
      */
     @Override
     public boolean isReady(String text) {
@@ -87,7 +88,7 @@ public final class BybitPrivateProtocol implements PrivateProtocol {
         }
         if (!message.path("success").asBoolean(false)) {
             throw new ExchangeRejectedException(Venue.BYBIT, WEBSOCKET_STATUS, op,
-                    credentials.redact(message.path("ret_msg").asString("no reason given")));
+                    credentials.redact(message.path("ret_msg").asString(message.path("retMsg").asString("no reason given"))));
         }
         return op.equals("subscribe");
     }

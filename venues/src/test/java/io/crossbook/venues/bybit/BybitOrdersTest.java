@@ -4,10 +4,7 @@ import static io.crossbook.venues.bybit.BybitTradingExamples.BTCUSDT_SPOT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.crossbook.core.model.Instrument;
-import io.crossbook.core.model.Market;
 import io.crossbook.core.model.OrderSide;
-import io.crossbook.core.model.Venue;
 import io.crossbook.venues.common.MalformedMessageException;
 import io.crossbook.venues.trading.ExchangeOrder;
 import io.crossbook.venues.trading.ExchangeTrade;
@@ -19,9 +16,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Bybit's order and execution objects, from the documented examples. */
 class BybitOrdersTest {
-    private static final Instrument ETHPERP = new Instrument(Venue.BYBIT, Market.LINEAR, "ETHPERP", "ETH", "USDC",
-            new BigDecimal("0.01"), new BigDecimal("0.01"), new BigDecimal("0.01"), BigDecimal.ONE, BigDecimal.ONE);
-
     @Test
     void readsARestingLimitOrderOfTheOpenOrdersExample() {
         assertThat(BybitOrders.order(first(BybitTradingExamples.REALTIME))).isEqualTo(new ExchangeOrder("ETHUSDT",
@@ -68,7 +62,7 @@ class BybitOrdersTest {
 
     @Test
     void readsAFillWithItsExecutionIdAndTheSettleCoinAsFeeCurrency() {
-        ExchangeTrade trade = BybitOrders.trade(first(BybitTradingExamples.EXECUTIONS), ETHPERP);
+        ExchangeTrade trade = BybitOrders.trade(first(BybitTradingExamples.EXECUTIONS), BybitTradingExamples.ETHPERP_LINEAR);
 
         assertThat(trade).isEqualTo(new ExchangeTrade("ETHPERP", "", "8c065341-7b52-4ca9-ac2c-37e31ac55c94",
                 "e0cbe81d-0f18-5866-9415-cf319b5dab3b", new BigDecimal("0.1"), new BigDecimal("1190.15"),

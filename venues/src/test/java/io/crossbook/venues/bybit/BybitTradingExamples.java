@@ -17,6 +17,8 @@ final class BybitTradingExamples {
     static final Instrument BTCUSDT_LINEAR = instrument(Market.LINEAR, "BTCUSDT", "BTC", "USDT");
     static final Instrument ETHUSDT_LINEAR = instrument(Market.LINEAR, "ETHUSDT", "ETH", "USDT");
     static final Instrument XRPUSDT_LINEAR = instrument(Market.LINEAR, "XRPUSDT", "XRP", "USDT");
+    /** A USDC-settled perpetual, the execution list example's. */
+    static final Instrument ETHPERP_LINEAR = instrument(Market.LINEAR, "ETHPERP", "ETH", "USDC");
 
     /** order/create-order.mdx, "Response Example". */
     static final String CREATE = """
@@ -130,6 +132,11 @@ final class BybitTradingExamples {
     static final String SUBSCRIBED = "{\"success\":true,\"ret_msg\":\"\",\"op\":\"subscribe\",\"conn_id\":\"cejreassvfrsfvb9v1a0-2m\"}";
     /** The same page's pong of the private channels. */
     static final String PONG = "{\"req_id\":\"test\",\"op\":\"pong\",\"args\":[\"1675418560633\"],\"conn_id\":\"cfcb4ocsvfriu23r3er0-1b\"}";
+
+    /** A page of a list with nothing (more) on it. */
+    static final String EMPTY_LIST = """
+            {"retCode":0,"retMsg":"OK","result":{"list":[],"nextPageCursor":"","category":"linear"},"retExtInfo":{},
+             "time":1684765770483}""";
 
     static String error(int retCode, String retMsg) {
         return "{\"retCode\":" + retCode + ",\"retMsg\":\"" + retMsg + "\",\"result\":{},\"retExtInfo\":{},\"time\":1672211918471}";

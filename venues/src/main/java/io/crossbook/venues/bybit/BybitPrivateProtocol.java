@@ -31,7 +31,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class BybitPrivateProtocol implements PrivateProtocol {
     /** Bybit's production private stream. */
-    public static final URI PRODUCTION = URI.create("wss://stream.bybit.com/v5/private");
+    public static final URI PRIVATE_WS = URI.create("wss://stream.bybit.com/v5/private");
     private static final Duration PING_INTERVAL = Duration.ofSeconds(20);
     /** How long the login's signature is valid: enough to cross the network, too short to be worth replaying. */
     private static final Duration LOGIN_VALIDITY = Duration.ofSeconds(10);
@@ -54,6 +54,11 @@ public final class BybitPrivateProtocol implements PrivateProtocol {
         this.credentials = credentials;
         this.clock = clock;
         this.instruments = instruments;
+    }
+
+    @Override
+    public String toString() {
+        return "BybitPrivateProtocol[" + uri + ", " + credentials + "]";
     }
 
     @Override

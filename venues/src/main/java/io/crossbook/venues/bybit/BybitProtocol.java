@@ -37,8 +37,8 @@ public final class BybitProtocol implements MarketDataProtocol {
 
     /** Bybit's production REST host. */
     public static final URI REST = URI.create("https://api.bybit.com");
-    /** Bybit's production WebSocket host. */
-    public static final URI STREAM = URI.create("wss://stream.bybit.com");
+    /** Bybit's production WebSocket host; the public streams are under {@code /v5/public/<category>}. */
+    public static final URI PUBLIC_WS = URI.create("wss://stream.bybit.com");
 
     private final Market market;
     private final String category;
@@ -48,7 +48,7 @@ public final class BybitProtocol implements MarketDataProtocol {
 
     /** Bybit's production hosts. */
     public BybitProtocol(Market market) {
-        this(market, REST, STREAM);
+        this(market, REST, PUBLIC_WS);
     }
 
     /**

@@ -56,9 +56,18 @@ import tools.jackson.databind.node.ObjectNode;
  * requests.
  *
  * <p>Every request costs one unit of the account's {@link AccountLimiter}: Bybit counts requests per
- * endpoint and second ({@link #limits}); orders and cancels also take from the order budget.
+ * endpoint and second ({@link #LIMITS}); orders and cancels also take from the order budget.
  */
 public final class BybitTrading implements TradingApi {
+    private static final Duration WINDOW = Duration.ofSeconds(1);
+    /**
+     * Bybit's documented per-UID limits for a unified account ("Rate Limit" page): 50 requests a second
+     * on each of the read endpoints used here, and 10 a second for creating and for cancelling linear
+     * orders (spot allows 20). One budget serves them all, so it keeps under the smallest of each; a
+     * request waits at most one window for it.
+     */
+    public static final AccountLimiter.Limits LIMITS = new AccountLimiter.Limits(50, WINDOW, 10, WINDOW, WINDOW);
+
     static final String CREATE = "/v5/order/create";
     static final String CANCEL = "/v5/order/cancel";
     static final String REALTIME = "/v5/order/realtime";
@@ -93,6 +102,7 @@ public final class BybitTrading implements TradingApi {
     private static final int POSITIONS_PAGE = 200;
 
     private final SignedRestClient rest;
+    private final URI restBase;
     private final BybitSigner signer;
     private final RequestSigner unsigned;
     private final URI privateStream;
@@ -101,11 +111,18 @@ public final class BybitTrading implements TradingApi {
     private final AccountLimiter limiter;
     private final Function<InstrumentId, Instrument> instruments;
 
+    /** The production hosts: {@link BybitProtocol#REST} and {@link BybitPrivateProtocol#PRIVATE_WS}. */
+    public BybitTrading(SignedRestClient rest, ApiCredentials credentials, ExchangeClock clock, Duration recvWindow,
+                        AccountLimiter limiter, Function<InstrumentId, Instrument> instruments) {
+        this(rest, BybitProtocol.REST, BybitPrivateProtocol.PRIVATE_WS, credentials, clock, recvWindow, limiter, instruments);
+    }
+
     /**
-     * @param restBase      the REST root, {@code https://api.bybit.com} ({@link BybitProtocol#REST})
-     * @param privateStream the private stream, {@link BybitPrivateProtocol#PRODUCTION}
+     * @param restBase      the REST root, {@link BybitProtocol#REST} or a simulator's
+     * @param privateStream the private stream, {@link BybitPrivateProtocol#PRIVATE_WS} or a simulator's
+     * @param clock         the exchange's time, for signatures; measured again when Bybit refuses a timestamp
      * @param recvWindow    how long after its timestamp Bybit still accepts a request
-     * @param limiter       the account's budget, made with {@link #limits}
+     * @param limiter       the account's budget, with {@link #LIMITS}
      * @param instruments   Bybit's spot and linear instruments by id (null for unknown ones), for the fee
      *                      currency of streamed fills that do not name it
      */
@@ -113,6 +130,7 @@ public final class BybitTrading implements TradingApi {
                         ExchangeClock clock, Duration recvWindow, AccountLimiter limiter,
                         Function<InstrumentId, Instrument> instruments) {
         this.rest = rest;
+        this.restBase = restBase;
         this.signer = new BybitSigner(restBase, credentials, clock, recvWindow);
         this.unsigned = new Unsigned(restBase);
         this.privateStream = privateStream;
@@ -120,15 +138,6 @@ public final class BybitTrading implements TradingApi {
         this.clock = clock;
         this.limiter = limiter;
         this.instruments = instruments;
-    }
-
-    /**
-     * Bybit's documented per-UID limits for a unified account ("Rate Limit" page): 50 requests a second
-     * on each of the read endpoints used here, and 10 a second for creating and for cancelling linear
-     * orders (spot allows 20). One budget serves them all, so it keeps under the smallest of each.
-     */
-    public static AccountLimiter.Limits limits(Duration maxWait) {
-        return new AccountLimiter.Limits(50, Duration.ofSeconds(1), 10, Duration.ofSeconds(1), maxWait);
     }
 
     @Override
@@ -282,6 +291,11 @@ public final class BybitTrading implements TradingApi {
     public PrivateStream openPrivateStream(PrivateStream.Listener listener) {
         return new PrivateStreamConnection(new BybitPrivateProtocol(privateStream, credentials, clock, instruments),
                 listener, "bybit-" + credentials.maskedApiKey()).start();
+    }
+
+    @Override
+    public String toString() {
+        return "BybitTrading[" + restBase + ", " + credentials + "]";
     }
 
     /** Bybit's category is the market's id; inverse contracts are sized in USD and not traded here. */

@@ -35,13 +35,18 @@ class BybitPrivateProtocolTest {
     private static final Map<InstrumentId, Instrument> INSTRUMENTS = Map.of(XRPUSDT_LINEAR.id(), XRPUSDT_LINEAR,
             BTCUSDT_LINEAR.id(), BTCUSDT_LINEAR);
 
-    private final BybitPrivateProtocol protocol = new BybitPrivateProtocol(BybitPrivateProtocol.PRODUCTION, KEYS,
+    private final BybitPrivateProtocol protocol = new BybitPrivateProtocol(BybitPrivateProtocol.PRIVATE_WS, KEYS,
             Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC), INSTRUMENTS::get);
     private final Captured captured = new Captured();
 
     @Test
     void connectsToThePrivateStream() {
         assertThat(protocol.connectUri()).isEqualTo(URI.create("wss://stream.bybit.com/v5/private"));
+    }
+
+    @Test
+    void namesNoSecret() {
+        assertThat(protocol).hasToString("BybitPrivateProtocol[wss://stream.bybit.com/v5/private, ApiCredentials[apiKey=BYBI****7890]]");
     }
 
     @Test
@@ -113,7 +118,7 @@ class BybitPrivateProtocolTest {
 
     @Test
     void aFillOfAnUnknownInstrumentWithoutFeeCurrencyIsMalformed() {
-        BybitPrivateProtocol knowingNothing = new BybitPrivateProtocol(BybitPrivateProtocol.PRODUCTION, KEYS,
+        BybitPrivateProtocol knowingNothing = new BybitPrivateProtocol(BybitPrivateProtocol.PRIVATE_WS, KEYS,
                 Clock.systemUTC(), id -> null);
 
         assertThatThrownBy(() -> knowingNothing.read(BybitTradingExamples.STREAM_EXECUTION, captured))

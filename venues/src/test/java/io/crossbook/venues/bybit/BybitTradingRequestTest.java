@@ -51,7 +51,7 @@ class BybitTradingRequestTest {
     static BybitTrading trading(BybitRestStandIn bybit, ExchangeClock clock) {
         return new BybitTrading(new SignedRestClient(HttpClient.newHttpClient()), bybit.uri(),
                 URI.create("ws://127.0.0.1:9/v5/private"), KEYS, clock, Duration.ofMillis(5000),
-                new AccountLimiter(Venue.BYBIT, BybitTrading.limits(Duration.ofSeconds(5))), id -> null);
+                new AccountLimiter(Venue.BYBIT, BybitTrading.LIMITS), id -> null);
     }
 
     @AfterEach
@@ -178,6 +178,16 @@ class BybitTradingRequestTest {
         assertThat(sent.method()).isEqualTo("GET");
         assertThat(sent.header("X-BAPI-API-KEY")).isNull();
         assertThat(sent.header("X-BAPI-SIGN")).isNull();
+    }
+
+    @Test
+    void tradesOnBybitsProductionHostAndNamesNoSecret() {
+        BybitTrading production = new BybitTrading(new SignedRestClient(HttpClient.newHttpClient()), KEYS,
+                new ExchangeClock(Clock.systemUTC()), Duration.ofMillis(5000),
+                new AccountLimiter(Venue.BYBIT, BybitTrading.LIMITS), id -> null);
+
+        assertThat(production.venue()).isEqualTo(Venue.BYBIT);
+        assertThat(production).hasToString("BybitTrading[https://api.bybit.com, ApiCredentials[apiKey=BYBI****7890]]");
     }
 
     /** The v5 signature: hex HMAC-SHA256 of timestamp, key, receive window and payload, checked from scratch. */

@@ -153,7 +153,7 @@ class BybitTradingRoundTripTest {
     private BybitTrading trading(URI privateStreamUri) {
         return new BybitTrading(new SignedRestClient(HttpClient.newHttpClient()), bybit.uri(), privateStreamUri, KEYS,
                 new ExchangeClock(Clock.systemUTC()), Duration.ofMillis(5000),
-                new AccountLimiter(Venue.BYBIT, BybitTrading.limits(Duration.ofSeconds(5))), INSTRUMENTS::get);
+                new AccountLimiter(Venue.BYBIT, BybitTrading.LIMITS), INSTRUMENTS::get);
     }
 
     private static final class Received implements PrivateStream.Listener {

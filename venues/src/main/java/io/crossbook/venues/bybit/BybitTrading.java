@@ -76,16 +76,16 @@ public final class BybitTrading implements TradingApi {
     static final String POSITIONS = "/v5/position/list";
     static final String TIME = "/v5/market/time";
     /** The settle coin of the linear contracts covered here (Bybit needs a symbol or settle coin to list them). */
-    static final String SETTLE_COIN = "USDT";
+    private static final String SETTLE_COIN = "USDT";
 
-    static final int RATE_LIMITED = 10006;
-    static final int TIMESTAMP_OUT_OF_WINDOW = 10002;
+    private static final int RATE_LIMITED = 10006;
+    private static final int TIMESTAMP_OUT_OF_WINDOW = 10002;
     /** "Too many visits", and spot's "too many new orders" and "too many requests in this time frame". */
     private static final Set<Integer> RATE_LIMIT_CODES = Set.of(RATE_LIMITED, 170005, 170222);
     /** Wallet balance, available balance, position margin and spot balance refusals. */
-    static final Set<Integer> INSUFFICIENT_FUNDS = Set.of(110004, 110006, 110007, 110012, 110044, 110045, 170033, 170131);
+    private static final Set<Integer> INSUFFICIENT_FUNDS = Set.of(110004, 110006, 110007, 110012, 110044, 110045, 170033, 170131);
     /** "Order does not exist" (derivatives, spot). */
-    static final Set<Integer> NO_SUCH_ORDER = Set.of(110001, 170213);
+    private static final Set<Integer> NO_SUCH_ORDER = Set.of(110001, 170213);
     /** A cancel of an order that is already filled or cancelled. */
     private static final Set<Integer> ALREADY_CLOSED = Set.of(110008, 110010, 170139, 170142, 170190);
     /** Server timeouts and internal errors under HTTP 200: the request may have been carried out. */

@@ -61,8 +61,9 @@ public final class ExchangeSimulator implements AutoCloseable {
         this.protocol = b.protocol;
         this.faults = new Faults(this::disconnectAll);
         Map<Market, Fees> fees = new EnumMap<>(Market.class);
-        b.recordings.forEach(r -> fees.put(r.instrument().market(),
-                b.fees.getOrDefault(r.instrument().market(), protocol.defaultFees(r.instrument().market()))));
+        for (Market market : Market.values()) {
+            fees.put(market, b.fees.getOrDefault(market, protocol.defaultFees(market)));
+        }
         this.engine = new MatchingEngine(b.clock, fees, faults, this::onOrderEvent);
         b.accounts.forEach(engine::addAccount);
         this.replay = new Replay(this, timeline(b.recordings));

@@ -135,6 +135,11 @@ final class MatchingEngine implements SimExchange {
     }
 
     @Override
+    public Fees fees(Market market) {
+        return fees.get(market);
+    }
+
+    @Override
     public SimAccount account(String apiKey) {
         return apiKey == null ? null : accounts.get(apiKey);
     }

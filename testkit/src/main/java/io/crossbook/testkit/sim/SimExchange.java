@@ -15,6 +15,9 @@ public interface SimExchange {
     /** The exchange's clock: server time and the time stamps of its answers and events. */
     Clock clock();
 
+    /** The taker and maker fee rates charged in {@code market}. */
+    Fees fees(Market market);
+
     /** The account with this API key, or null. */
     SimAccount account(String apiKey);
 

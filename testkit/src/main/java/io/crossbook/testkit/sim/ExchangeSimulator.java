@@ -225,7 +225,7 @@ public final class ExchangeSimulator implements AutoCloseable {
         return maxWeight(requests().stream().filter(r -> r.limitGroup().equals(limitGroup)).toList(), window.toNanos());
     }
 
-    private static int maxWeight(List<LoggedRequest> inOrder, long window) {
+    static int maxWeight(List<LoggedRequest> inOrder, long window) {
         int max = 0;
         int sum = 0;
         int first = 0;

@@ -1,5 +1,6 @@
 package io.crossbook.testkit.sim;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /** The simulator's answer to a REST request: status, JSON body and extra headers. */
@@ -14,7 +15,7 @@ public record RestAnswer(int status, String body, Map<String, String> headers) {
     }
 
     public RestAnswer withHeader(String name, String value) {
-        Map<String, String> more = new java.util.HashMap<>(headers);
+        Map<String, String> more = new HashMap<>(headers);
         more.put(name, value);
         return new RestAnswer(status, body, more);
     }

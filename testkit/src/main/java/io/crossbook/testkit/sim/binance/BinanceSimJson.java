@@ -111,7 +111,7 @@ final class BinanceSimJson {
                 .put("status", o.status().name()).put("timeInForce", timeInForce(o)).put("type", spotType(o))
                 .put("side", o.side().name()).put("stopPrice", s(BigDecimal.ZERO)).put("icebergQty", s(BigDecimal.ZERO))
                 .put("time", o.createTime()).put("updateTime", o.updateTime()).put("isWorking", working(o))
-                .put("workingTime", working(o) || !o.status().isOpen() ? o.createTime() : -1)
+                .put("workingTime", o.createTime())
                 .put("origQuoteOrderQty", s(BigDecimal.ZERO)).put("selfTradePreventionMode", "NONE");
     }
 

@@ -68,6 +68,24 @@ public final class OrderRepository {
                 .list();
     }
 
+    /**
+     * The net filled quantity per symbol of one exchange's orders in one market (buys positive, sells
+     * negative, in order units), zero nets left out: the positions the journal says Crossbook opened.
+     */
+    public java.util.Map<String, java.math.BigDecimal> netFilled(String exchange, String market) {
+        java.util.Map<String, java.math.BigDecimal> net = new java.util.TreeMap<>();
+        jdbc.sql("SELECT symbol, side, filled_qty FROM orders WHERE exchange = :exchange AND market = :market")
+                .param("exchange", exchange)
+                .param("market", market)
+                .query(rs -> {
+                    java.math.BigDecimal qty = Columns.decimal(rs, "filled_qty");
+                    net.merge(rs.getString("symbol"), "sell".equals(rs.getString("side")) ? qty.negate() : qty,
+                            java.math.BigDecimal::add);
+                });
+        net.values().removeIf(v -> v.signum() == 0);
+        return net;
+    }
+
     static MapSqlParameterSource params(StoredOrder o) {
         return new MapSqlParameterSource()
                 .addValue("clientOrderId", o.clientOrderId())

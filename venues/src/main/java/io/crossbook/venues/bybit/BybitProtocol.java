@@ -35,17 +35,36 @@ public final class BybitProtocol implements MarketDataProtocol {
     /** 600 requests per 5-second window per IP, each request counting once. */
     private static final int REST_REQUESTS_PER_MINUTE = 600 * 12;
 
+    /** Bybit's production REST host. */
+    public static final URI REST = URI.create("https://api.bybit.com");
+    /** Bybit's production WebSocket host; the public streams are under {@code /v5/public/<category>}. */
+    public static final URI PUBLIC_WS = URI.create("wss://stream.bybit.com");
+
     private final Market market;
     private final String category;
     private final BybitInstrumentParser instrumentParser;
+    private final URI rest;
+    private final URI stream;
 
+    /** Bybit's production hosts. */
     public BybitProtocol(Market market) {
+        this(market, REST, PUBLIC_WS);
+    }
+
+    /**
+     * Public market data from other hosts that speak Bybit's protocol (a local simulator in tests):
+     * {@code rest} and {@code stream} are roots such as {@code http://127.0.0.1:8080} and
+     * {@code ws://127.0.0.1:8081}, under which Bybit's own paths are used.
+     */
+    public BybitProtocol(Market market, URI rest, URI stream) {
         if (market != Market.SPOT && market != Market.LINEAR) {
             throw new IllegalArgumentException("Bybit market data supports spot and linear, not " + market.id());
         }
         this.market = market;
         this.category = market.id(); // Bybit's category and WebSocket path are "spot" and "linear" too
         this.instrumentParser = new BybitInstrumentParser(market);
+        this.rest = rest;
+        this.stream = stream;
     }
 
     @Override
@@ -61,7 +80,7 @@ public final class BybitProtocol implements MarketDataProtocol {
     /** Spot ignores {@code limit} (it returns every symbol at once); linear needs it to fit one page. */
     @Override
     public URI instrumentsUri() {
-        return URI.create("https://api.bybit.com/v5/market/instruments-info?category=" + category + "&limit=1000");
+        return rest.resolve("/v5/market/instruments-info?category=" + category + "&limit=1000");
     }
 
     @Override
@@ -71,7 +90,7 @@ public final class BybitProtocol implements MarketDataProtocol {
 
     @Override
     public URI webSocketUri(List<String> symbols) {
-        return URI.create("wss://stream.bybit.com/v5/public/" + category);
+        return stream.resolve("/v5/public/" + category);
     }
 
     /**

@@ -45,7 +45,7 @@ public final class MarketDataConnection implements AutoCloseable {
     private final RawMessageSink sink;
     private final RestClient rest;
     private final ScheduledExecutorService feed;
-    private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1));
+    private final Backoff backoff;
     private final String name;
     private volatile Status status = new Status(State.STARTING, "not started", Instant.now(), null);
     private FeedHandler<?> handler;
@@ -55,6 +55,13 @@ public final class MarketDataConnection implements AutoCloseable {
 
     public MarketDataConnection(MarketDataProtocol protocol, List<String> symbols, CleaningRules rules,
                                 MarketDataListener listener, RawMessageSink sink, RestClient rest) {
+        this(protocol, symbols, rules, listener, sink, rest, Duration.ofSeconds(1));
+    }
+
+    /** {@code reconnectBase}: the first reconnect delay, doubling up to a minute (tests against a simulator make it short). */
+    public MarketDataConnection(MarketDataProtocol protocol, List<String> symbols, CleaningRules rules,
+                                MarketDataListener listener, RawMessageSink sink, RestClient rest, Duration reconnectBase) {
+        this.backoff = new Backoff(reconnectBase, Duration.ofMinutes(1));
         this.protocol = protocol;
         this.symbols = List.copyOf(symbols);
         this.rules = rules;

@@ -57,7 +57,8 @@ public final class SignedRestClient {
             throw new ExchangeUnavailableException(request.describe() + " was interrupted", e);
         }
         int status = response.statusCode();
-        RestResponse answer = new RestResponse(request.describe(), status, signer.redact(response.body()));
+        RestResponse answer = new RestResponse(request.describe(), status, signer.redact(response.body()),
+                response.headers());
         if (status == 429 || status == 418) {
             Duration retryAfter = response.headers().firstValue("Retry-After").flatMap(SignedRestClient::seconds)
                     .orElse(DEFAULT_RETRY_AFTER);

@@ -21,8 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
  * the public WebSocket, books kept in sync from the snapshot OKX sends on every subscription.
  */
 public final class OkxProtocol implements MarketDataProtocol {
-    private static final URI PUBLIC_WS = URI.create("wss://ws.okx.com:8443/ws/v5/public");
-    private static final String INSTRUMENTS = "https://www.okx.com/api/v5/public/instruments?instType=";
+    public static final URI PUBLIC_WS = URI.create("wss://ws.okx.com:8443/ws/v5/public");
+    public static final URI REST = URI.create("https://www.okx.com");
+    private static final String INSTRUMENTS = "/api/v5/public/instruments?instType=";
     private static final List<String> CHANNELS = List.of("books", "tickers", "trades");
     /**
      * OKX limits the channels of one subscribe request to 64 KB today and to 4096 bytes in earlier
@@ -35,10 +36,20 @@ public final class OkxProtocol implements MarketDataProtocol {
     private static final int INSTRUMENTS_REQUESTS_PER_MINUTE = 600;
 
     private final Market market;
+    private final URI rest;
+    private final URI webSocket;
     private final OkxInstrumentParser instruments;
 
+    /** The production hosts, {@link #REST} and {@link #PUBLIC_WS}. */
     public OkxProtocol(Market market) {
+        this(market, REST, PUBLIC_WS);
+    }
+
+    /** {@code rest} is the REST root and {@code webSocket} the public stream: OKX's or a simulator's. */
+    public OkxProtocol(Market market, URI rest, URI webSocket) {
         this.market = market;
+        this.rest = rest;
+        this.webSocket = webSocket;
         this.instruments = new OkxInstrumentParser(market);
     }
 
@@ -54,7 +65,7 @@ public final class OkxProtocol implements MarketDataProtocol {
 
     @Override
     public URI instrumentsUri() {
-        return URI.create(INSTRUMENTS + instruments.instType());
+        return rest.resolve(INSTRUMENTS + instruments.instType());
     }
 
     @Override
@@ -65,7 +76,7 @@ public final class OkxProtocol implements MarketDataProtocol {
     /** One public endpoint serves every instrument type; symbols are chosen by subscription. */
     @Override
     public URI webSocketUri(List<String> symbols) {
-        return PUBLIC_WS;
+        return webSocket;
     }
 
     /** All three channels of every symbol, packed into as few frames as the size limit allows. */

@@ -40,8 +40,8 @@ public final class AccountLimiter {
     private final Limits limits;
     private final RateLimiter weight;
     private final RateLimiter orders;
-    /** Starts as "now", a pause already over: nanoTime values may only be compared by difference, Long.MIN_VALUE would overflow. */
-    private volatile long pausedUntilNanos = System.nanoTime();
+    /** {@link System#nanoTime()} may be any value, even negative: only differences of it mean anything. */
+    private volatile long pausedUntilNanos;
     private volatile String pauseReason;
 
     public AccountLimiter(Venue venue, Limits limits) {
@@ -49,6 +49,7 @@ public final class AccountLimiter {
         this.limits = limits;
         this.weight = limiter(venue.id() + "-weight", limits.weight(), limits.weightWindow(), limits.maxWait());
         this.orders = limiter(venue.id() + "-orders", limits.orders(), limits.orderWindow(), limits.maxWait());
+        this.pausedUntilNanos = System.nanoTime();
     }
 
     private static RateLimiter limiter(String name, int limit, Duration window, Duration maxWait) {

@@ -18,6 +18,19 @@ public interface PrivateProtocol {
     List<String> openingFrames();
 
     /**
+     * True when the opening frames after the first (the login) must wait until the exchange has
+     * acknowledged it ({@link #isLoggedIn}): OKX refuses a subscription that overtakes the login.
+     */
+    default boolean subscribeAfterLogin() {
+        return false;
+    }
+
+    /** True for the message that acknowledges the login (asked only when {@link #subscribeAfterLogin()}). */
+    default boolean isLoggedIn(String text) {
+        return false;
+    }
+
+    /**
      * True for the message that says the login and subscriptions took (OKX and Bybit acknowledge the
      * subscribe); a stream without opening frames is ready as soon as it is open.
      *

@@ -34,6 +34,8 @@ public final class PrivateStreamConnection implements PrivateStream {
     private final Backoff backoff;
     private final ScheduledThreadPoolExecutor thread;
     private volatile boolean ready;
+    /** Opening frames held back until the login is acknowledged. */
+    private List<String> afterLogin = List.of();
     private WebSocket socket;
     private long connection; // identifies the current socket, so late callbacks of old ones are ignored
     private boolean stopped;
@@ -101,9 +103,11 @@ public final class PrivateStreamConnection implements PrivateStream {
                         becameReady();
                         return;
                     }
-                    for (String frame : opening) {
+                    boolean loginFirst = protocol.subscribeAfterLogin() && opening.size() > 1;
+                    for (String frame : loginFirst ? opening.subList(0, 1) : opening) {
                         ws.sendText(frame, true);
                     }
+                    afterLogin = loginFirst ? List.copyOf(opening.subList(1, opening.size())) : List.of();
                     thread.schedule(() -> {
                         if (id == connection && !ready) {
                             dropped(id, "no acknowledgement of the login and subscription within " + READY_TIMEOUT.toSeconds() + " s");
@@ -125,7 +129,10 @@ public final class PrivateStreamConnection implements PrivateStream {
         }
         try {
             if (!ready) {
-                if (protocol.isReady(text)) {
+                if (!afterLogin.isEmpty() && protocol.isLoggedIn(text)) {
+                    afterLogin.forEach(frame -> socket.sendText(frame, true));
+                    afterLogin = List.of();
+                } else if (protocol.isReady(text)) {
                     becameReady();
                 }
                 return;

@@ -108,6 +108,16 @@ class BybitProtocolTest {
     }
 
     @Test
+    void speaksToOtherHostsUnderBybitsOwnPaths() {
+        BybitProtocol local = new BybitProtocol(Market.LINEAR, URI.create("http://127.0.0.1:18080"), URI.create("ws://127.0.0.1:18081"));
+
+        assertThat(local.instrumentsUri())
+                .isEqualTo(URI.create("http://127.0.0.1:18080/v5/market/instruments-info?category=linear&limit=1000"));
+        assertThat(local.webSocketUri(List.of("BTCUSDT"))).isEqualTo(URI.create("ws://127.0.0.1:18081/v5/public/linear"));
+        assertThat(local.subscribeFrames(List.of("BTCUSDT"))).isEqualTo(linear.subscribeFrames(List.of("BTCUSDT")));
+    }
+
+    @Test
     void budgetsRestCallsByBybitsIpLimitAndSetsNoConnectionAge() {
         assertThat(spot.restWeightPerMinute()).as("600 requests per 5 s").isEqualTo(7200);
         assertThat(spot.instrumentsWeight()).isEqualTo(1);

@@ -77,8 +77,13 @@ class SignedRestClientTest {
         answer.set(new Answer(429, "{\"code\":-1003,\"msg\":\"Too many requests\"}", Map.of("Retry-After", "30")));
 
         assertThatThrownBy(() -> client.send(signer(), "GET", "/api/v3/account", "", ""))
-                .isInstanceOf(ExchangeUnavailableException.class)
-                .hasMessage("GET 127.0.0.1/api/v3/account answered HTTP 429: rate limited, retry after 30 s");
+                .isInstanceOfSatisfying(RateLimitedException.class, e -> {
+                    assertThat(e.retryAfter()).isEqualTo(java.time.Duration.ofSeconds(30));
+                    assertThat(e.banned()).isFalse();
+                    assertThat(e.outcomeUnknown()).as("a 429 was not carried out").isFalse();
+                })
+                .hasMessage("GET 127.0.0.1/api/v3/account answered HTTP 429: rate limited, retry after 30 s:"
+                        + " {\"code\":-1003,\"msg\":\"Too many requests\"}");
     }
 
     @Test
@@ -86,8 +91,10 @@ class SignedRestClientTest {
         answer.set(new Answer(503, "Service Unavailable", Map.of()));
 
         assertThatThrownBy(() -> client.send(signer(), "GET", "/api/v3/account", "", ""))
-                .isInstanceOf(ExchangeUnavailableException.class)
-                .hasMessage("GET 127.0.0.1/api/v3/account answered HTTP 503: Service Unavailable");
+                .isInstanceOfSatisfying(ExchangeUnavailableException.class,
+                        e -> assertThat(e.outcomeUnknown()).as("a 5xx may have been carried out").isTrue())
+                .hasMessage("GET 127.0.0.1/api/v3/account answered HTTP 503: Service Unavailable;"
+                        + " whether the exchange carried it out is unknown");
     }
 
     @Test

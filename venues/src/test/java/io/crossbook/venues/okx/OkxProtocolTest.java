@@ -43,6 +43,16 @@ class OkxProtocolTest {
     }
 
     @Test
+    void aSimulatorCanStandInForOkxsHosts() {
+        OkxProtocol local = new OkxProtocol(Market.LINEAR, URI.create("http://127.0.0.1:18080"),
+                URI.create("ws://127.0.0.1:18081/ws/v5/public"));
+
+        assertThat(local.instrumentsUri())
+                .isEqualTo(URI.create("http://127.0.0.1:18080/api/v5/public/instruments?instType=SWAP"));
+        assertThat(local.webSocketUri(List.of("BTC-USDT-SWAP"))).isEqualTo(URI.create("ws://127.0.0.1:18081/ws/v5/public"));
+    }
+
+    @Test
     void oneSymbolSubscribesToBooksTickersAndTradesInOneFrame() {
         assertThat(spot.subscribeFrames(List.of("BTC-USDT"))).containsExactly(
                 "{\"op\":\"subscribe\",\"args\":[{\"channel\":\"books\",\"instId\":\"BTC-USDT\"},"

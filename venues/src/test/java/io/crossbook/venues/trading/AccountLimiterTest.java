@@ -8,30 +8,26 @@ import io.crossbook.venues.common.RateLimitedException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** An account's budget: it lets requests through until the limit or a pause the exchange ordered. */
 class AccountLimiterTest {
-    private final AccountLimiter limiter = new AccountLimiter(Venue.BINANCE, new AccountLimiter.Limits(1100,
-            Duration.ofMinutes(1), 11, Duration.ofSeconds(10), Duration.ZERO));
+    private static final AccountLimiter.Limits LIMITS = new AccountLimiter.Limits(60, Duration.ofSeconds(2), 60,
+            Duration.ofSeconds(2), Duration.ofSeconds(2));
 
     @Test
-    void aNewLimiterLetsRequestsThrough() {
+    void aNewLimiterIsNotPausedWhateverTheMachinesNanoTime() {
+        AccountLimiter limiter = new AccountLimiter(Venue.OKX, LIMITS);
+
         assertThatCode(() -> limiter.acquire(1, true)).doesNotThrowAnyException();
-        assertThatCode(() -> limiter.acquire(20, false)).doesNotThrowAnyException();
     }
 
     @Test
-    void nothingIsSentWhileTheExchangesPauseLasts() {
-        limiter.pause(new RateLimitedException("429", Duration.ofMinutes(1), false));
+    void afterARateLimitNothingIsSentUntilTheExchangesWaitHasPassed() throws InterruptedException {
+        AccountLimiter limiter = new AccountLimiter(Venue.OKX, LIMITS);
+
+        limiter.pause(new RateLimitedException("429", Duration.ofMillis(200), false));
 
         assertThatThrownBy(() -> limiter.acquire(1, false)).isInstanceOf(RateLimitedException.class)
-                .hasMessageContaining("not sent, the exchange asked us to wait (429)");
-    }
-
-    @Test
-    void aUsedUpBudgetRefusesWithoutSending() {
-        limiter.acquire(1, true);
-
-        assertThatThrownBy(() -> limiter.acquire(1, true)).isInstanceOf(RateLimitedException.class)
-                .hasMessageContaining("order-rate limit");
+                .hasMessageContaining("not sent");
+        Thread.sleep(250);
+        assertThatCode(() -> limiter.acquire(1, false)).doesNotThrowAnyException();
     }
 }

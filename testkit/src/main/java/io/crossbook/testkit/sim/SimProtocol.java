@@ -1,0 +1,64 @@
+package io.crossbook.testkit.sim;
+
+import io.crossbook.core.model.Instrument;
+import io.crossbook.core.model.Market;
+import io.crossbook.core.model.Venue;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One exchange's protocol on the simulator: how to read its recordings, which REST paths it serves
+ * and how it answers them (signature checks included), how its WebSocket clients subscribe, and how
+ * it words private order events and errors. Everything else (books, matching, accounts, the request
+ * log, rate limits and faults) is the simulator's and the same for every exchange. A protocol is
+ * called under the simulator's lock and needs no locking of its own.
+ */
+public interface SimProtocol {
+
+    Venue venue();
+
+    /** The exchange's standard taker and maker fee rates in {@code market}, unless a test sets others. */
+    Fees defaultFees(Market market);
+
+    /** The request weight the exchange allows per minute in {@code limitGroup}, unless a test sets another limit. */
+    int weightLimit(String limitGroup);
+
+    /** What a recorded message of {@code instrument} means: snapshot, diff or other. */
+    MarketEvent decode(Instrument instrument, String text);
+
+    /** What the request is, which weight budget it draws on and its documented weight. */
+    Endpoint classify(RestRequest request);
+
+    /**
+     * Serves the request: authenticates it as the exchange does (and refuses it in the exchange's
+     * words when that fails), then reads, places or cancels through {@code exchange}.
+     */
+    RestAnswer handle(RestRequest request, Endpoint endpoint, SimExchange exchange);
+
+    /** An order refused by {@link Faults#rejectNextOrders}, in the exchange's error format. */
+    RestAnswer rejected(Endpoint endpoint, String code, String message);
+
+    /** A 429 (rate limited) or 418 (banned) answer, Retry-After header included. */
+    RestAnswer limited(Endpoint endpoint, int status, Duration retryAfter);
+
+    /** A 5xx answer as the exchange gives it. */
+    RestAnswer serverError(Endpoint endpoint, int status);
+
+    /** Headers every answer carries about the weight used in the endpoint's group (Binance's {@code X-MBX-USED-WEIGHT-1M}). */
+    default Map<String, String> weightHeaders(Endpoint endpoint, int usedWeight) {
+        return Map.of();
+    }
+
+    /**
+     * A new WebSocket connection to {@code resource} (path and query): what it subscribes to, or null
+     * to refuse it (an unknown path, an invalid listen key).
+     */
+    WsSession open(String resource, SimExchange exchange);
+
+    /** A text frame from a client (subscribe, login, ping): the frames to answer with, if any. */
+    List<String> onText(WsSession session, String text, SimExchange exchange);
+
+    /** The private-stream messages that tell the order's account of {@code event}. */
+    List<String> privateMessages(OrderEvent event, SimExchange exchange);
+}

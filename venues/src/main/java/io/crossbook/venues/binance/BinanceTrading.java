@@ -149,8 +149,7 @@ public final class BinanceTrading implements TradingApi {
     }
 
     /**
-     * {@code GET /api/v3/myTrades} (weight 20, the endpoint's full weight: the documents disagree on
-     * what a lookup by order id costs) or {@code GET /fapi/v1/userTrades} (weight 5), by order id;
+     * {@code GET /api/v3/myTrades} or {@code GET /fapi/v1/userTrades} by order id (weight 5 each);
      * without the exchange's order id the order is looked up first.
      */
     @Override
@@ -164,7 +163,7 @@ public final class BinanceTrading implements TradingApi {
             orderId = order.exchangeOrderId();
         }
         String query = params("symbol", instrument.symbol(), "orderId", orderId, "limit", MAX_TRADES);
-        JsonNode answer = isSpot(instrument.market()) ? spot.ok("GET", SPOT_PREFIX + "/myTrades", query, 20, false)
+        JsonNode answer = isSpot(instrument.market()) ? spot.ok("GET", SPOT_PREFIX + "/myTrades", query, 5, false)
                 : futures.ok("GET", FUTURES_PREFIX + "/v1/userTrades", query, 5, false);
         return BinanceAnswers.trades(answer, clientOrderId);
     }

@@ -27,6 +27,9 @@ import io.crossbook.server.marketdata.MarketDataService;
 import io.crossbook.server.marketdata.PriceService;
 import io.crossbook.server.risk.RiskSettings;
 import io.crossbook.server.settings.TradingMode;
+import io.crossbook.server.settings.Exchanges;
+import io.crossbook.core.exec.ExecutionVenue;
+import io.crossbook.server.live.LiveTrading;
 import io.crossbook.server.settings.TradingProperties;
 import io.crossbook.server.twap.TwapEvents;
 import io.crossbook.server.twap.TwapProperties;
@@ -108,12 +111,15 @@ public class ArbitrageService implements DisposableBean {
     /** The pairs the engine prices, as last given to it. */
     private final Map<String, PairConfig> priced = new ConcurrentHashMap<>();
     private final FundingRates funding;
+    private final LiveTrading live;
+    /** Live mode: the exchanges with keys, which orders can go to. */
+    private final Map<Venue, ExecutionVenue> liveVenues;
 
     public ArbitrageService(ArbitrageProperties properties, FeeProperties fees, PaperProperties paper,
                             PaperAccounts paperAccounts, TradingProperties trading, MarketDataService marketData,
                             PriceService prices, PairRepository pairs, ExecutionRepository executions,
                             OpportunityRepository opportunities, TwapRepository plans, TwapProperties twap,
-                            RiskSettings risk, ObjectMapper json, ObjectProvider<EventSink> sinks,
+                            RiskSettings risk, LiveTrading live, ObjectMapper json, ObjectProvider<EventSink> sinks,
                             ObjectProvider<Clock> clock, MeterRegistry meters) {
         this.properties = properties;
         this.mode = trading.mode();
@@ -135,9 +141,11 @@ public class ArbitrageService implements DisposableBean {
             balances.put(v, paperAccounts.starting(v));
         }
         DeskEvents events = new DeskEvents(() -> sink, journal, json, meters);
+        this.live = live;
+        this.liveVenues = live.open(engine::post, alert -> engine.post(() -> events.alert(alert)));
         this.paperDesk = PaperDesk.create(engine, properties, fees.schedule(), mode == TradingMode.PAPER ? balances : null,
                 paper.latency(), paper.perpMarginRate(), risk.start(), events, twap.maxFailedSlices(),
-                new TwapEvents(events, journal, engine::post, json));
+                new TwapEvents(events, journal, engine::post, json), liveVenues, live.accounts());
         marketData.forwardBooksTo(new EngineFeed(paperDesk, properties.bookDepth(), (receiveNanos, event) -> engine.post(event)));
     }
 
@@ -154,6 +162,10 @@ public class ArbitrageService implements DisposableBean {
             unresolved.put(p.id(), p);
         }
         refresh();
+        if (mode == TradingMode.LIVE) {
+            live.refresh();
+            live.reconcile();
+        }
     }
 
     /**
@@ -261,12 +273,8 @@ public class ArbitrageService implements DisposableBean {
 
     /** Executes a pair once, now; waits for both legs to be over. */
     public ExecutionView execute(String pairId) {
-        if (mode != TradingMode.PAPER) {
-            throw new ApiException(ErrorCode.CONFLICT, "live order entry is not available yet: run with crossbook.trading.mode=paper");
-        }
-        if (pairs.find(pairId).isEmpty()) {
-            throw ApiException.notFound("pairId: no pair '" + pairId + "'");
-        }
+        StoredPair pair = pairs.find(pairId).orElseThrow(() -> ApiException.notFound("pairId: no pair '" + pairId + "'"));
+        requireTrading(List.of(pair.leg1Exchange(), pair.leg2Exchange()));
         if (unresolved.containsKey(pairId)) {
             throw new ApiException(ErrorCode.EXCHANGE_UNAVAILABLE, "pair " + pairId
                     + " has no price: instrument metadata not known yet (is the exchange reachable?)");
@@ -330,9 +338,21 @@ public class ArbitrageService implements DisposableBean {
         return paperDesk.twap();
     }
 
-    /** Whether orders can be sent: paper mode (live order entry arrives with the exchanges' trading APIs). */
-    public boolean canTrade() {
-        return mode == TradingMode.PAPER;
+    /**
+     * Refuses with CONFLICT when orders cannot be sent to one of these exchanges: in live mode, one
+     * without API keys (paper mode trades everywhere).
+     */
+    public void requireTrading(Collection<String> exchanges) {
+        if (mode == TradingMode.PAPER) {
+            return;
+        }
+        for (String exchange : exchanges) {
+            Venue v = Exchanges.parse("exchange", exchange);
+            if (!liveVenues.containsKey(v)) {
+                throw new ApiException(ErrorCode.CONFLICT, "live mode: " + v.id() + " has no API keys, so nothing can be"
+                        + " traded there: add them with PUT /api/settings/api and restart");
+            }
+        }
     }
 
     /** The engine's latest valid books of the watched instruments; on the engine thread only. */

@@ -6,6 +6,7 @@ import io.crossbook.core.arb.OpportunityTracker;
 import io.crossbook.core.arb.SpreadCalculator;
 import io.crossbook.core.arb.TriangularDetector;
 import io.crossbook.core.engine.Engine;
+import io.crossbook.core.exec.AccountView;
 import io.crossbook.core.exec.ExecutionVenue;
 import io.crossbook.core.exec.MarketView;
 import io.crossbook.core.exec.PaperAccount;
@@ -22,9 +23,9 @@ import java.util.Map;
 
 /**
  * The arbitrage desk, the TWAP desk, the risk engine and, in paper mode, a paper venue and account
- * per exchange, built the same way for the server and for a replay so both trade alike. The desks
- * only ever see the venues through the risk engine's gates; the TWAP desk prices from the
- * arbitrage desk's books, which keeps those of the plans' legs too.
+ * per exchange (in live mode, the exchanges' own), built the same way for the server and for a
+ * replay so both trade alike. The desks only ever see the venues through the risk engine's gates;
+ * the TWAP desk prices from the arbitrage desk's books, which keeps those of the plans' legs too.
  */
 public record PaperDesk(ArbitrageDesk desk, TwapDesk twap, RiskEngine risk, Map<Venue, PaperVenue> venues,
                         Map<Venue, PaperAccount> accounts) {
@@ -34,14 +35,25 @@ public record PaperDesk(ArbitrageDesk desk, TwapDesk twap, RiskEngine risk, Map<
         public static final RiskStart DEFAULT = new RiskStart(RiskLimits.DEFAULTS, TradingState.ACTIVE, null);
     }
 
-    /**
-     * @param balances starting balances per exchange and asset, or null for no paper venues (live
-     *                 mode: orders then need the exchange's own order entry)
-     */
+    /** Paper trading: a paper venue and account per exchange, with these starting balances per exchange and asset. */
     public static PaperDesk create(Engine engine, ArbitrageProperties properties, FeeSchedule fees,
                                    Map<Venue, Map<String, BigDecimal>> balances, Duration latency,
                                    BigDecimal perpMarginRate, RiskStart riskStart, ArbitrageDesk.Events events,
                                    int twapMaxFailedSlices, TwapDesk.Events twapEvents) {
+        return create(engine, properties, fees, balances, latency, perpMarginRate, riskStart, events, twapMaxFailedSlices,
+                twapEvents, Map.of(), Map.of());
+    }
+
+    /**
+     * @param balances     paper balances per exchange and asset, or null for live mode
+     * @param live         live mode: the exchanges' own order entry, by venue
+     * @param liveAccounts live mode: what the risk engine reads of the exchanges' accounts
+     */
+    public static PaperDesk create(Engine engine, ArbitrageProperties properties, FeeSchedule fees,
+                                   Map<Venue, Map<String, BigDecimal>> balances, Duration latency,
+                                   BigDecimal perpMarginRate, RiskStart riskStart, ArbitrageDesk.Events events,
+                                   int twapMaxFailedSlices, TwapDesk.Events twapEvents,
+                                   Map<Venue, ? extends ExecutionVenue> live, Map<Venue, ? extends AccountView> liveAccounts) {
         ArbitrageDesk[] desk = new ArbitrageDesk[1];
         MarketView books = id -> desk[0].book(id); // the venues price from the desk's books, made just below
         Map<Venue, PaperVenue> venues = new EnumMap<>(Venue.class);
@@ -53,10 +65,14 @@ public record PaperDesk(ArbitrageDesk desk, TwapDesk twap, RiskEngine risk, Map<
                 venues.put(v, new PaperVenue(v, account, books, engine, engine, fees::taker, latency));
             }
         }
-        RiskEngine risk = new RiskEngine(engine, engine, books, accounts, fees::taker, riskStart.limits(),
+        Map<Venue, AccountView> riskAccounts = new EnumMap<>(Venue.class);
+        riskAccounts.putAll(accounts);
+        riskAccounts.putAll(liveAccounts);
+        RiskEngine risk = new RiskEngine(engine, engine, books, riskAccounts, fees::taker, riskStart.limits(),
                 riskStart.state(), riskStart.reason(), events::alert);
         Map<Venue, ExecutionVenue> gated = new EnumMap<>(Venue.class);
         venues.forEach((v, venue) -> gated.put(v, risk.gate(venue)));
+        live.forEach((v, venue) -> gated.put(v, risk.gate(venue)));
         desk[0] = new ArbitrageDesk(engine, new SpreadCalculator(fees), new OpportunityTracker(properties.materialChange()),
                 new TriangularDetector(fees), gated, risk,
                 new ArbitrageDesk.Settings(properties.cooldown(), properties.policy(), properties.triangular().startQty()),

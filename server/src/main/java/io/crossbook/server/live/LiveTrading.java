@@ -98,7 +98,7 @@ public class LiveTrading implements DisposableBean {
                 LOG.warn("live mode: {} has no API keys, so nothing can trade there", v.id());
                 continue;
             }
-            TradingApi api = clients.tradingApi(v, keys.get());
+            TradingApi api = clients.tradingApi(v, keys.get(), id -> marketData.instrument(id).orElse(null));
             LiveVenue venue = new LiveVenue(api, engine, clock, new LiveVenue.Settings(trading.recvWindow(),
                     LiveVenue.Settings.DEFAULT.lookupBase(), LiveVenue.Settings.DEFAULT.lookupMax(),
                     LiveVenue.Settings.DEFAULT.pollInterval()),

@@ -1,6 +1,18 @@
 package io.crossbook.server.settings;
 
+import io.crossbook.core.model.Instrument;
+import io.crossbook.core.model.InstrumentId;
 import io.crossbook.core.model.Venue;
+import io.crossbook.venues.binance.BinanceEndpoints;
+import io.crossbook.venues.binance.BinanceTrading;
+import io.crossbook.venues.bybit.BybitPrivateProtocol;
+import io.crossbook.venues.bybit.BybitTrading;
+import io.crossbook.venues.okx.OkxPrivateProtocol;
+import io.crossbook.venues.okx.OkxTrading;
+import io.crossbook.venues.trading.AccountLimiter;
+import io.crossbook.venues.trading.ExchangeClock;
+import io.crossbook.venues.trading.TradingApi;
+import java.util.function.Function;
 import io.crossbook.server.api.ApiException;
 import io.crossbook.server.api.ErrorCode;
 import io.crossbook.venues.binance.BinanceAccount;
@@ -34,6 +46,8 @@ import org.springframework.stereotype.Component;
 public class ExchangeClients {
     private final TradingProperties trading;
     private final Clock clock;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ExchangeClients.class);
+
     private final SignedRestClient rest = new SignedRestClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
 
     public ExchangeClients(TradingProperties trading, ObjectProvider<Clock> clock) {
@@ -53,6 +67,36 @@ public class ExchangeClients {
             throw new ApiException(ErrorCode.UPSTREAM_ERROR, venue.id() + " answered the account call in an unexpected shape: "
                     + e.getMessage());
         }
+    }
+
+    /**
+     * One account's order entry, with its own request budget and a clock synchronised with the
+     * exchange's (an exchange that cannot be reached now keeps the local clock until the next sync).
+     * REST goes to the configured endpoints; the private streams to the exchanges' own hosts.
+     *
+     * @param instruments the exchange's metadata of an instrument, or null when unknown
+     */
+    public TradingApi tradingApi(Venue venue, ApiCredentials credentials, Function<InstrumentId, Instrument> instruments) {
+        ExchangeClock exchangeClock = new ExchangeClock(clock);
+        Duration recvWindow = trading.recvWindow();
+        URI base = trading.endpoint(venue);
+        TradingApi api = switch (venue) {
+            case BINANCE -> new BinanceTrading(rest, new BinanceEndpoints(base, trading.binanceFuturesEndpoint(),
+                    BinanceEndpoints.PRODUCTION.spotWebSocketApi(), BinanceEndpoints.PRODUCTION.futuresPrivateStream()),
+                    credentials, exchangeClock, recvWindow, new AccountLimiter(venue, BinanceTrading.SPOT_LIMITS),
+                    new AccountLimiter(venue, BinanceTrading.FUTURES_LIMITS));
+            case BYBIT -> new BybitTrading(rest, base, BybitPrivateProtocol.PRIVATE_WS, credentials, exchangeClock, recvWindow,
+                    new AccountLimiter(venue, BybitTrading.LIMITS), instruments);
+            case OKX -> new OkxTrading(rest, base, OkxPrivateProtocol.PRIVATE_WS, credentials, exchangeClock, recvWindow,
+                    new AccountLimiter(venue, OkxTrading.LIMITS));
+        };
+        try {
+            long offset = exchangeClock.sync(api::serverTime);
+            LOG.info("{}: clock offset to the exchange {} ms", venue.id(), offset);
+        } catch (RuntimeException e) {
+            LOG.warn("{}: the exchange's time could not be read, signing with the local clock: {}", venue.id(), e.getMessage());
+        }
+        return api;
     }
 
     private AccountClient account(Venue venue, ApiCredentials credentials) {

@@ -14,7 +14,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * by default their production hosts.
  */
 @ConfigurationProperties("crossbook.trading")
-public record TradingProperties(TradingMode mode, Duration recvWindow, Map<Venue, URI> endpoints) {
+public record TradingProperties(TradingMode mode, Duration recvWindow, Map<Venue, URI> endpoints, URI binanceFuturesEndpoint,
+                                UnknownOrders unknownOrders) {
+
+    /** What start-up reconciliation does with an open order at the exchange that the journal does not know. */
+    public enum UnknownOrders {
+        /** Raise an alert and leave the order alone (the default: it may be a person's). */
+        REPORT,
+        /** Raise an alert and cancel it. */
+        CANCEL
+    }
+
     static final Duration MAX_RECV_WINDOW = Duration.ofSeconds(60);
     private static final Map<Venue, URI> PRODUCTION = Map.of(
             Venue.BINANCE, URI.create("https://api.binance.com"),
@@ -23,6 +33,8 @@ public record TradingProperties(TradingMode mode, Duration recvWindow, Map<Venue
 
     public TradingProperties {
         mode = mode == null ? TradingMode.PAPER : mode;
+        unknownOrders = unknownOrders == null ? UnknownOrders.REPORT : unknownOrders;
+        binanceFuturesEndpoint = binanceFuturesEndpoint == null ? URI.create("https://fapi.binance.com") : binanceFuturesEndpoint;
         recvWindow = recvWindow == null ? Duration.ofSeconds(5) : recvWindow;
         if (recvWindow.toMillis() < 1 || recvWindow.compareTo(MAX_RECV_WINDOW) > 0) {
             throw new IllegalArgumentException("crossbook.trading.recv-window must be between 1ms and 60s, not " + recvWindow);
@@ -36,5 +48,21 @@ public record TradingProperties(TradingMode mode, Duration recvWindow, Map<Venue
 
     public URI endpoint(Venue venue) {
         return endpoints.get(venue);
+    }
+
+    /**
+     * The endpoints that are not the exchanges' own hosts (a local exchange simulator, say): the
+     * production profile refuses to start with any.
+     */
+    public java.util.List<URI> foreignEndpoints() {
+        java.util.List<URI> all = new java.util.ArrayList<>(endpoints.values());
+        all.add(binanceFuturesEndpoint);
+        return all.stream().filter(u -> !official(u)).toList();
+    }
+
+    private static boolean official(URI uri) {
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(java.util.Locale.ROOT);
+        return "https".equals(uri.getScheme()) && java.util.stream.Stream.of("binance.com", "bybit.com", "okx.com")
+                .anyMatch(d -> host.equals(d) || host.endsWith("." + d));
     }
 }

@@ -134,14 +134,13 @@ public class TwapService {
             throw ApiException.validation("action: must be start, pause, resume or cancel, not "
                     + (action == null ? "nothing" : "'" + action + "'"));
         }
-        find(planId);
+        StoredTwapPlan stored = find(planId);
         if (unresolved.containsKey(planId)) {
             throw new ApiException(ErrorCode.EXCHANGE_UNAVAILABLE, "plan " + planId
                     + " is not running yet: its instruments' metadata is not known (is the exchange reachable?)");
         }
-        if (!engine.canTrade() && (a == TwapDesk.Action.START || a == TwapDesk.Action.RESUME)) {
-            throw new ApiException(ErrorCode.CONFLICT,
-                    "live order entry is not available yet: run with crossbook.trading.mode=paper");
+        if (a == TwapDesk.Action.START || a == TwapDesk.Action.RESUME) {
+            engine.requireTrading(view(stored).legs().stream().map(TwapRequest.Leg::exchange).toList());
         }
         try {
             engine.onEngine(() -> engine.twap().control(planId, a));

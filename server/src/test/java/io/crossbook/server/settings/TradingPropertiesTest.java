@@ -13,7 +13,7 @@ class TradingPropertiesTest {
 
     @Test
     void defaultsToPaperTradingAFiveSecondWindowAndTheProductionHosts() {
-        TradingProperties defaults = new TradingProperties(null, null, null);
+        TradingProperties defaults = new TradingProperties(null, null, null, null, null);
 
         assertThat(defaults.mode()).isEqualTo(TradingMode.PAPER);
         assertThat(defaults.recvWindow()).isEqualTo(Duration.ofSeconds(5));
@@ -25,7 +25,7 @@ class TradingPropertiesTest {
     @Test
     void anEndpointCanBeMovedOnItsOwn() {
         TradingProperties moved = new TradingProperties(TradingMode.LIVE, Duration.ofSeconds(2),
-                Map.of(Venue.OKX, URI.create("https://aws.okx.com")));
+                Map.of(Venue.OKX, URI.create("https://aws.okx.com")), null, null);
 
         assertThat(moved.endpoint(Venue.OKX)).isEqualTo(URI.create("https://aws.okx.com"));
         assertThat(moved.endpoint(Venue.BINANCE)).isEqualTo(URI.create("https://api.binance.com"));
@@ -33,9 +33,9 @@ class TradingPropertiesTest {
 
     @Test
     void theReceiveWindowIsWhatBinanceAccepts() {
-        assertThatThrownBy(() -> new TradingProperties(null, Duration.ofSeconds(61), null))
+        assertThatThrownBy(() -> new TradingProperties(null, Duration.ofSeconds(61), null, null, null))
                 .hasMessageContaining("crossbook.trading.recv-window must be between 1ms and 60s");
-        assertThatThrownBy(() -> new TradingProperties(null, Duration.ZERO, null))
+        assertThatThrownBy(() -> new TradingProperties(null, Duration.ZERO, null, null, null))
                 .hasMessageContaining("recv-window");
     }
 }

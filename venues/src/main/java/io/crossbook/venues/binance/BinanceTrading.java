@@ -41,6 +41,12 @@ import tools.jackson.databind.JsonNode;
  * funds; {@code -1021}: the clock is outside the receive window, {@link ExchangeClock#sync} it).
  */
 public final class BinanceTrading implements TradingApi {
+    /** The spot account's budget: 6,000 request weight a minute, 50 orders per 10 s (the exchange's published limits). */
+    public static final AccountLimiter.Limits SPOT_LIMITS = new AccountLimiter.Limits(6000, Duration.ofMinutes(1), 50,
+            Duration.ofSeconds(10), Duration.ofSeconds(2));
+    /** USDⓈ-M's budget: 2,400 request weight a minute, 300 orders per 10 s. */
+    public static final AccountLimiter.Limits FUTURES_LIMITS = new AccountLimiter.Limits(2400, Duration.ofMinutes(1), 300,
+            Duration.ofSeconds(10), Duration.ofSeconds(2));
     private static final String SPOT_PREFIX = "/api/v3";
     private static final String FUTURES_PREFIX = "/fapi";
     /** Binance's default page is 500 fills; an order with more is read up to the maximum page. */

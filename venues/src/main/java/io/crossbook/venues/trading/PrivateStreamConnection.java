@@ -34,6 +34,8 @@ public final class PrivateStreamConnection implements PrivateStream {
     private final Backoff backoff;
     private final ScheduledThreadPoolExecutor thread;
     private volatile boolean ready;
+    /** The current connection has nothing to log in with: it is ready once open, or at its first message. */
+    private boolean readyOnOpen;
     /** Opening frames held back until the login is acknowledged. */
     private List<String> afterLogin = List.of();
     private WebSocket socket;
@@ -85,6 +87,8 @@ public final class PrivateStreamConnection implements PrivateStream {
             retry("cannot open the stream: " + e.getMessage());
             return;
         }
+        List<String> opening = protocol.openingFrames();
+        readyOnOpen = opening.isEmpty();
         http.newWebSocketBuilder().connectTimeout(CONNECT_TIMEOUT).buildAsync(uri, new Frames(id))
                 .whenCompleteAsync((ws, error) -> {
                     if (id != connection || stopped) {
@@ -98,9 +102,10 @@ public final class PrivateStreamConnection implements PrivateStream {
                         return;
                     }
                     socket = ws;
-                    List<String> opening = protocol.openingFrames();
-                    if (opening.isEmpty()) {
-                        becameReady();
+                    if (readyOnOpen) {
+                        if (!ready) {
+                            becameReady();
+                        }
                         return;
                     }
                     boolean loginFirst = protocol.subscribeAfterLogin() && opening.size() > 1;
@@ -128,6 +133,9 @@ public final class PrivateStreamConnection implements PrivateStream {
             return;
         }
         try {
+            if (!ready && readyOnOpen) {
+                becameReady(); // a message overtook the open's completion: it is news, read it below
+            }
             if (!ready) {
                 if (!afterLogin.isEmpty() && protocol.isLoggedIn(text)) {
                     afterLogin.forEach(frame -> socket.sendText(frame, true));

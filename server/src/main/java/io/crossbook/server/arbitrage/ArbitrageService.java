@@ -338,6 +338,11 @@ public class ArbitrageService implements DisposableBean {
         return paperDesk.twap();
     }
 
+    /** True in paper mode: orders go to paper venues, which do not outlive the process. */
+    public boolean paper() {
+        return mode == TradingMode.PAPER;
+    }
+
     /**
      * Refuses with CONFLICT when orders cannot be sent to one of these exchanges: in live mode, one
      * without API keys (paper mode trades everywhere).

@@ -194,6 +194,7 @@ public class TwapService {
         String state = row.state();
         String reason = row.reason();
         long now = clock.millis();
+        List<String> openAtExchange = new ArrayList<>();
         for (StoredTwapSlice s : plans.slices(row.id())) {
             if (!StoredTwapSlice.SENDING.equals(s.state())) {
                 continue;
@@ -219,7 +220,9 @@ public class TwapService {
             for (StoredOrder o : sent) {
                 detail.append(' ').append(o.clientOrderId()).append(' ').append(o.state()).append(' ')
                         .append(o.filledQty().toPlainString()).append(';');
-                if (!FINAL_ORDER_STATES.contains(o.state())) {
+                if (!FINAL_ORDER_STATES.contains(o.state()) && !engine.paper()) {
+                    openAtExchange.add(o.clientOrderId());
+                } else if (!FINAL_ORDER_STATES.contains(o.state())) {
                     orders.upsert(new StoredOrder(o.clientOrderId(), o.executionId(), o.exchange(), o.market(), o.symbol(),
                             o.side(), o.type(), o.timeInForce(), o.qty(), o.limitPrice(), StoredOrder.CANCELLED,
                             o.exchangeOrderId(), o.filledQty(), o.avgPrice(), o.fee(), o.feeAsset(), null,
@@ -250,6 +253,13 @@ public class TwapService {
         }
         if (settled.isEmpty()) {
             return row;
+        }
+        if (!openAtExchange.isEmpty() && StoredTwapPlan.RUNNING.equals(state)) {
+            // Live: those orders outlived the process and may still fill; the journal cannot say how much.
+            state = StoredTwapPlan.PAUSED;
+            reason = "a slice was in flight at a restart and its orders " + openAtExchange + " may still be working at"
+                    + " the exchange: check them (and the reconciliation alerts) before resuming";
+            LOG.warn("plan {}: {}", row.id(), reason);
         }
         StoredTwapPlan after = new StoredTwapPlan(row.id(), row.name(), row.legsJson(), row.totalQty(), row.sliceQty(),
                 row.intervalMs(), row.maxAdverseSpreadPercent(), state, reason, executed, done, row.nextSlice(), row.skips(),

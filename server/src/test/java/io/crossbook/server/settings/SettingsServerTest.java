@@ -5,6 +5,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import io.crossbook.server.live.LiveTrading;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.MockMvcPrint;
 import org.springframework.security.test.context.support.WithMockUser;
@@ -17,6 +19,7 @@ import org.springframework.security.test.context.support.WithMockUser;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
+@ActiveProfiles(LiveTrading.SIMULATOR_PROFILE) // the exchanges are local stand-ins
 @SpringBootTest(properties = {
         "crossbook.db.sqlite-file=target/test-db/${random.uuid}/crossbook.db",
         "crossbook.market-data.feeds=",

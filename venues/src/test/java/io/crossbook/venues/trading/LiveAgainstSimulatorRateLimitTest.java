@@ -95,6 +95,29 @@ class LiveAgainstSimulatorRateLimitTest {
                 .as("the most weight the simulator saw in any %s", WINDOW).isLessThanOrEqualTo(BUDGET);
     }
 
+    /**
+     * Listing every open spot order weighs 80, more than one of the budget's cycles (27) carries: a
+     * heavy call waits for its whole weight (here up to 3 s), so four never go out within one window of 300.
+     */
+    @Test
+    void aHeavyCallCountsItsWholeWeight() {
+        trading = SimTrading.trading(sim, new AccountLimiter.Limits(BUDGET, WINDOW, 50, Duration.ofSeconds(10),
+                Duration.ofSeconds(3)), BinanceTrading.FUTURES_LIMITS);
+        long end = System.nanoTime() + Duration.ofSeconds(4).toNanos();
+        int sent = 0;
+        while (System.nanoTime() < end) {
+            try {
+                trading.openOrders(Market.SPOT);
+                sent++;
+            } catch (RateLimitedException e) {
+                // refused here, unsent
+            }
+        }
+
+        assertThat(sent).as("80-weight calls sent within 4 s of a 300-per-10 s budget").isBetween(1, BUDGET / 80);
+        assertThat(sim.maxWeightInAnyWindow(BinanceSimProtocol.SPOT_LIMITS, WINDOW)).isLessThanOrEqualTo(BUDGET);
+    }
+
     /** A 429 with Retry-After 2 s: nothing reaches the exchange until the 2 s have passed, then calls go through again. */
     @Test
     void a429PausesTheBudgetUntilItsRetryAfterHasPassed() {

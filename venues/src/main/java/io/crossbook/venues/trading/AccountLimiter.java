@@ -80,11 +80,24 @@ public final class AccountLimiter {
             throw new RateLimitedException(venue.id() + ": not sent, the order-rate limit (" + limits.orders() + " per "
                     + limits.orderWindow() + ") is used up", limits.orderWindow().dividedBy(CYCLES_PER_WINDOW), false);
         }
-        int permits = Math.min(requestWeight, weight.getRateLimiterConfig().getLimitForPeriod());
-        if (!weight.acquirePermission(permits)) {
-            throw new RateLimitedException(venue.id() + ": not sent, the request-weight limit (" + limits.weight() + " per "
-                    + limits.weightWindow() + ") is used up", limits.weightWindow().dividedBy(CYCLES_PER_WINDOW), false);
+        // A request heavier than one cycle's permits takes them over several cycles: its whole weight
+        // is counted, never just the part one cycle can carry.
+        int perCycle = weight.getRateLimiterConfig().getLimitForPeriod();
+        int cycles = (requestWeight + perCycle - 1) / perCycle;
+        Duration cycle = limits.weightWindow().dividedBy(CYCLES_PER_WINDOW);
+        if (cycle.multipliedBy(Math.max(0, cycles - 1)).compareTo(limits.maxWait()) > 0) {
+            throw weightUsedUp(cycle);
         }
+        for (int left = requestWeight; left > 0; left -= perCycle) {
+            if (!weight.acquirePermission(Math.min(left, perCycle))) {
+                throw weightUsedUp(cycle);
+            }
+        }
+    }
+
+    private RateLimitedException weightUsedUp(Duration retryAfter) {
+        return new RateLimitedException(venue.id() + ": not sent, the request-weight limit (" + limits.weight() + " per "
+                + limits.weightWindow() + ") is used up", retryAfter, false);
     }
 
     /** The exchange answered 429 or 418: nothing more is sent on this account until {@code retryAfter} has passed. */

@@ -31,10 +31,6 @@ public final class ExchangeClock extends Clock {
         return offsetMillis;
     }
 
-    public long offsetMillis() {
-        return offsetMillis;
-    }
-
     @Override
     public long millis() {
         return local.millis() + offsetMillis;

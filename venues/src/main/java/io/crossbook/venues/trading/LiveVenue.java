@@ -100,11 +100,6 @@ public final class LiveVenue implements ExecutionVenue, PrivateStream.Listener {
         return api.venue();
     }
 
-    /** The orders still open here, by client order id (engine thread). */
-    public List<String> openOrders() {
-        return orders.values().stream().filter(t -> !t.closed).map(t -> t.request.clientOrderId()).sorted().toList();
-    }
-
     @Override
     public void submit(OrderRequest order, OrderListener listener) {
         if (orders.containsKey(order.clientOrderId())) {
@@ -330,11 +325,6 @@ public final class LiveVenue implements ExecutionVenue, PrivateStream.Listener {
     @Override
     public void trade(ExchangeTrade trade) {
         engine.execute(() -> onTrade(trade));
-    }
-
-    /** True while the private stream is connected; otherwise {@link #poll()} should run every pollInterval. */
-    public boolean streamConnected() {
-        return streamConnected;
     }
 
     /** Reads every open, accepted order again over REST when the private stream is down (call every pollInterval). */

@@ -14,6 +14,7 @@ import io.crossbook.server.settings.TradingProperties;
 import io.crossbook.store.trading.OrderRepository;
 import io.crossbook.store.trading.StoredOrder;
 import io.crossbook.venues.common.ApiCredentials;
+import io.crossbook.venues.trading.ExchangeClock;
 import io.crossbook.venues.trading.ExchangeOrder;
 import io.crossbook.venues.trading.ExchangePosition;
 import io.crossbook.venues.trading.LiveVenue;
@@ -62,6 +63,7 @@ public class LiveTrading implements DisposableBean {
     private final OrderRepository orders;
     private final Clock clock;
     private final Map<Venue, TradingApi> apis = new EnumMap<>(Venue.class);
+    private final Map<Venue, ExchangeClock> clocks = new EnumMap<>(Venue.class);
     private final Map<Venue, LiveVenue> venues = new EnumMap<>(Venue.class);
     private final Map<Venue, LiveAccount> accounts = new EnumMap<>(Venue.class);
     private final List<PrivateStream> streams = new ArrayList<>();
@@ -98,12 +100,13 @@ public class LiveTrading implements DisposableBean {
                 LOG.warn("live mode: {} has no API keys, so nothing can trade there", v.id());
                 continue;
             }
-            TradingApi api = clients.tradingApi(v, keys.get(), id -> marketData.instrument(id).orElse(null));
+            ExchangeClock exchangeClock = new ExchangeClock(clock);
+            TradingApi api = clients.tradingApi(v, keys.get(), exchangeClock, id -> marketData.instrument(id).orElse(null));
             LiveVenue venue = new LiveVenue(api, engine, clock, new LiveVenue.Settings(trading.recvWindow(),
-                    LiveVenue.Settings.DEFAULT.lookupBase(), LiveVenue.Settings.DEFAULT.lookupMax(),
-                    LiveVenue.Settings.DEFAULT.pollInterval()),
+                    LiveVenue.Settings.DEFAULT.lookupBase(), LiveVenue.Settings.DEFAULT.lookupMax()),
                     message -> alerts.accept(alert(EngineAlert.CRITICAL, "ORDER_STATE_UNKNOWN", message, v)));
             apis.put(v, api);
+            clocks.put(v, exchangeClock);
             venues.put(v, venue);
             accounts.put(v, new LiveAccount(symbol -> marketData.instrument(new InstrumentId(v, Market.LINEAR, symbol)).orElse(null)));
             streams.add(api.openPrivateStream(venue));
@@ -116,10 +119,19 @@ public class LiveTrading implements DisposableBean {
         return Map.copyOf(accounts);
     }
 
-    /** Balances and positions for the risk engine, and REST reads of open orders while a private stream is down. */
+    /**
+     * The signing clocks synchronised with the exchanges' time, balances and positions for the risk
+     * engine, and REST reads of open orders while a private stream is down.
+     */
     @Scheduled(fixedDelayString = "${crossbook.trading.refresh-every:5s}")
     public void refresh() {
         apis.forEach((v, api) -> {
+            try {
+                long offset = clocks.get(v).sync(api::serverTime);
+                LOG.debug("live mode: {} clock offset {} ms", v.id(), offset);
+            } catch (RuntimeException e) {
+                LOG.warn("live mode: the {} server time could not be read; signing keeps the last offset: {}", v.id(), e.getMessage());
+            }
             try {
                 accounts.get(v).update(api.balances(), api.positions());
             } catch (RuntimeException e) {

@@ -46,8 +46,6 @@ import org.springframework.stereotype.Component;
 public class ExchangeClients {
     private final TradingProperties trading;
     private final Clock clock;
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ExchangeClients.class);
-
     private final SignedRestClient rest = new SignedRestClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
 
     public ExchangeClients(TradingProperties trading, ObjectProvider<Clock> clock) {
@@ -70,17 +68,17 @@ public class ExchangeClients {
     }
 
     /**
-     * One account's order entry, with its own request budget and a clock synchronised with the
-     * exchange's (an exchange that cannot be reached now keeps the local clock until the next sync).
-     * REST goes to the configured endpoints; the private streams to the exchanges' own hosts.
+     * One account's order entry, with its own request budget, signing with {@code exchangeClock}
+     * (its owner keeps it synchronised). REST goes to the configured endpoints; the private streams
+     * to the exchanges' own hosts.
      *
      * @param instruments the exchange's metadata of an instrument, or null when unknown
      */
-    public TradingApi tradingApi(Venue venue, ApiCredentials credentials, Function<InstrumentId, Instrument> instruments) {
-        ExchangeClock exchangeClock = new ExchangeClock(clock);
+    public TradingApi tradingApi(Venue venue, ApiCredentials credentials, ExchangeClock exchangeClock,
+                                 Function<InstrumentId, Instrument> instruments) {
         Duration recvWindow = trading.recvWindow();
         URI base = trading.endpoint(venue);
-        TradingApi api = switch (venue) {
+        return switch (venue) {
             case BINANCE -> new BinanceTrading(rest, new BinanceEndpoints(base, trading.binanceFuturesEndpoint(),
                     BinanceEndpoints.PRODUCTION.spotWebSocketApi(), BinanceEndpoints.PRODUCTION.futuresPrivateStream()),
                     credentials, exchangeClock, recvWindow, new AccountLimiter(venue, BinanceTrading.SPOT_LIMITS),
@@ -90,13 +88,6 @@ public class ExchangeClients {
             case OKX -> new OkxTrading(rest, base, OkxPrivateProtocol.PRIVATE_WS, credentials, exchangeClock, recvWindow,
                     new AccountLimiter(venue, OkxTrading.LIMITS));
         };
-        try {
-            long offset = exchangeClock.sync(api::serverTime);
-            LOG.info("{}: clock offset to the exchange {} ms", venue.id(), offset);
-        } catch (RuntimeException e) {
-            LOG.warn("{}: the exchange's time could not be read, signing with the local clock: {}", venue.id(), e.getMessage());
-        }
-        return api;
     }
 
     private AccountClient account(Venue venue, ApiCredentials credentials) {

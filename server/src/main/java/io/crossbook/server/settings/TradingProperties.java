@@ -3,8 +3,12 @@ package io.crossbook.server.settings;
 import io.crossbook.core.model.Venue;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -54,15 +58,15 @@ public record TradingProperties(TradingMode mode, Duration recvWindow, Map<Venue
      * The endpoints that are not the exchanges' own hosts (a local exchange simulator, say): the
      * production profile refuses to start with any.
      */
-    public java.util.List<URI> foreignEndpoints() {
-        java.util.List<URI> all = new java.util.ArrayList<>(endpoints.values());
+    public List<URI> foreignEndpoints() {
+        List<URI> all = new ArrayList<>(endpoints.values());
         all.add(binanceFuturesEndpoint);
         return all.stream().filter(u -> !official(u)).toList();
     }
 
     private static boolean official(URI uri) {
-        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(java.util.Locale.ROOT);
-        return "https".equals(uri.getScheme()) && java.util.stream.Stream.of("binance.com", "bybit.com", "okx.com")
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        return "https".equals(uri.getScheme()) && Stream.of("binance.com", "bybit.com", "okx.com")
                 .anyMatch(d -> host.equals(d) || host.endsWith("." + d));
     }
 }

@@ -220,9 +220,12 @@ public class TwapService {
             for (StoredOrder o : sent) {
                 detail.append(' ').append(o.clientOrderId()).append(' ').append(o.state()).append(' ')
                         .append(o.filledQty().toPlainString()).append(';');
-                if (!FINAL_ORDER_STATES.contains(o.state()) && !engine.paper()) {
+                if (FINAL_ORDER_STATES.contains(o.state())) {
+                    continue;
+                }
+                if (!engine.paper()) {
                     openAtExchange.add(o.clientOrderId());
-                } else if (!FINAL_ORDER_STATES.contains(o.state())) {
+                } else {
                     orders.upsert(new StoredOrder(o.clientOrderId(), o.executionId(), o.exchange(), o.market(), o.symbol(),
                             o.side(), o.type(), o.timeInForce(), o.qty(), o.limitPrice(), StoredOrder.CANCELLED,
                             o.exchangeOrderId(), o.filledQty(), o.avgPrice(), o.fee(), o.feeAsset(), null,

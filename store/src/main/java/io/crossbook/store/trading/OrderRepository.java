@@ -1,10 +1,13 @@
 package io.crossbook.store.trading;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -72,15 +75,15 @@ public final class OrderRepository {
      * The net filled quantity per symbol of one exchange's orders in one market (buys positive, sells
      * negative, in order units), zero nets left out: the positions the journal says Crossbook opened.
      */
-    public java.util.Map<String, java.math.BigDecimal> netFilled(String exchange, String market) {
-        java.util.Map<String, java.math.BigDecimal> net = new java.util.TreeMap<>();
+    public Map<String, BigDecimal> netFilled(String exchange, String market) {
+        Map<String, BigDecimal> net = new TreeMap<>();
         jdbc.sql("SELECT symbol, side, filled_qty FROM orders WHERE exchange = :exchange AND market = :market")
                 .param("exchange", exchange)
                 .param("market", market)
                 .query(rs -> {
-                    java.math.BigDecimal qty = Columns.decimal(rs, "filled_qty");
+                    BigDecimal qty = Columns.decimal(rs, "filled_qty");
                     net.merge(rs.getString("symbol"), "sell".equals(rs.getString("side")) ? qty.negate() : qty,
-                            java.math.BigDecimal::add);
+                            BigDecimal::add);
                 });
         net.values().removeIf(v -> v.signum() == 0);
         return net;

@@ -14,9 +14,9 @@ import io.crossbook.venues.common.ExchangeRejectedException;
 import io.crossbook.venues.common.ExchangeUnavailableException;
 import io.crossbook.venues.common.MalformedMessageException;
 import io.crossbook.venues.common.RateLimitedException;
+import io.crossbook.venues.common.PublicRequests;
 import io.crossbook.venues.common.RequestSigner;
 import io.crossbook.venues.common.RestResponse;
-import io.crossbook.venues.common.SignedRequest;
 import io.crossbook.venues.common.SignedRestClient;
 import io.crossbook.venues.trading.AccountLimiter;
 import io.crossbook.venues.trading.ExchangeClock;
@@ -35,7 +35,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
@@ -132,7 +131,7 @@ public final class BybitTrading implements TradingApi {
         this.rest = rest;
         this.restBase = restBase;
         this.signer = new BybitSigner(restBase, credentials, clock, recvWindow);
-        this.unsigned = new Unsigned(restBase);
+        this.unsigned = new PublicRequests(restBase);
         this.privateStream = privateStream;
         this.credentials = credentials;
         this.clock = clock;
@@ -410,19 +409,6 @@ public final class BybitTrading implements TradingApi {
     private record Answer(RestResponse response, JsonNode root, int retCode) {
         String message() {
             return root.path("retMsg").asString("");
-        }
-    }
-
-    /** The public time endpoint takes no signature. */
-    private record Unsigned(URI base) implements RequestSigner {
-        @Override
-        public SignedRequest sign(String method, String path, String query, String body) {
-            return new SignedRequest(method, base.resolve(query.isEmpty() ? path : path + "?" + query), Map.of(), body);
-        }
-
-        @Override
-        public String redact(String exchangeMessage) {
-            return exchangeMessage;
         }
     }
 }

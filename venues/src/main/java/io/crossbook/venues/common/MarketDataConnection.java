@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -151,7 +150,7 @@ public final class MarketDataConnection implements AutoCloseable {
                         return;
                     }
                     if (error != null) {
-                        unavailable("instrument metadata: " + cause(error), this::loadInstruments);
+                        unavailable("instrument metadata: " + TextFrames.cause(error), this::loadInstruments);
                         return;
                     }
                     Map<String, Instrument> bySymbol = new HashMap<>();
@@ -178,7 +177,17 @@ public final class MarketDataConnection implements AutoCloseable {
         status = new Status(State.STARTING, "connecting to " + uri.getHost(), Instant.now(), null);
         rest.http().newWebSocketBuilder()
                 .connectTimeout(CONNECT_TIMEOUT)
-                .buildAsync(uri, new Frames(id))
+                .buildAsync(uri, new TextFrames(feed, new TextFrames.Handler() {
+                    @Override
+                    public void message(String text, long receivedEpochNanos) {
+                        onFrame(id, text, receivedEpochNanos);
+                    }
+
+                    @Override
+                    public void dropped(String reason) {
+                        MarketDataConnection.this.dropped(id, reason);
+                    }
+                }))
                 .whenCompleteAsync((ws, error) -> {
                     if (id != connection || stopped) {
                         if (ws != null) {
@@ -187,7 +196,7 @@ public final class MarketDataConnection implements AutoCloseable {
                         return;
                     }
                     if (error != null) {
-                        unavailable("WebSocket: " + cause(error), this::connect);
+                        unavailable("WebSocket: " + TextFrames.cause(error), this::connect);
                         return;
                     }
                     socket = ws;
@@ -224,7 +233,7 @@ public final class MarketDataConnection implements AutoCloseable {
                 return; // the socket it was for is gone; the new one asks again
             }
             if (error != null) {
-                LOG.warn("{}: snapshot of {} failed, retrying in 5 s: {}", name, symbol, cause(error));
+                LOG.warn("{}: snapshot of {} failed, retrying in 5 s: {}", name, symbol, TextFrames.cause(error));
                 feed.schedule(() -> {
                     if (id == connection) {
                         requestResync(symbol);
@@ -259,14 +268,6 @@ public final class MarketDataConnection implements AutoCloseable {
         feed.schedule(retry, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private static String cause(Throwable error) {
-        Throwable t = error;
-        while (t instanceof java.util.concurrent.CompletionException && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t instanceof ExchangeUnavailableException ? t.getMessage() : RestClient.describe(t);
-    }
-
     @Override
     public void close() {
         if (feed.isShutdown()) {
@@ -289,46 +290,13 @@ public final class MarketDataConnection implements AutoCloseable {
         }
     }
 
-    /** WebSocket callbacks: whole text messages go to the feed thread, in order. */
-    private final class Frames implements WebSocket.Listener {
-        private final long id;
-        private final StringBuilder partial = new StringBuilder();
-
-        Frames(long id) {
-            this.id = id;
+    /** A whole message from socket {@code id}, on the feed thread. */
+    private void onFrame(long id, String text, long received) {
+        if (id != connection || protocol.isPong(text)) {
+            return;
         }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                long received = EpochNanos.now();
-                String text = partial.toString();
-                partial.setLength(0);
-                feed.execute(() -> onFrame(text, received));
-            }
-            ws.request(1);
-            return null;
-        }
-
-        private void onFrame(String text, long received) {
-            if (id != connection || protocol.isPong(text)) {
-                return;
-            }
-            backoff.reset();
-            sink.onRaw(received, text);
-            handler.onMessage(received, text);
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket ws, int code, String reason) {
-            feed.execute(() -> dropped(id, "closed by the exchange (" + code + (reason.isEmpty() ? "" : " " + reason) + ")"));
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket ws, Throwable error) {
-            feed.execute(() -> dropped(id, "WebSocket error: " + cause(error)));
-        }
+        backoff.reset();
+        sink.onRaw(received, text);
+        handler.onMessage(received, text);
     }
 }

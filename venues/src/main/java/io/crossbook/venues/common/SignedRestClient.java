@@ -3,10 +3,12 @@ package io.crossbook.venues.common;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Signs and sends requests to an exchange's private REST API and hands back its answer, whatever the
@@ -45,7 +47,7 @@ public final class SignedRestClient {
         HttpResponse<String> response;
         try {
             response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (ConnectException | java.net.http.HttpConnectTimeoutException e) {
+        } catch (ConnectException | HttpConnectTimeoutException e) {
             throw new ExchangeUnavailableException(request.describe() + " failed: " + RestClient.describe(e), e);
         } catch (HttpTimeoutException e) {
             throw new ExchangeUnavailableException(request.describe() + " timed out after " + timeout.toMillis()
@@ -73,11 +75,11 @@ public final class SignedRestClient {
         return answer;
     }
 
-    private static java.util.Optional<Duration> seconds(String header) {
+    private static Optional<Duration> seconds(String header) {
         try {
-            return java.util.Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim()))));
+            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim()))));
         } catch (NumberFormatException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

@@ -13,6 +13,7 @@ import io.crossbook.venues.common.DecimalStrings;
 import io.crossbook.venues.common.ExchangeRejectedException;
 import io.crossbook.venues.common.MalformedMessageException;
 import io.crossbook.venues.common.RateLimitedException;
+import io.crossbook.venues.common.PublicRequests;
 import io.crossbook.venues.common.RequestSigner;
 import io.crossbook.venues.common.RestResponse;
 import io.crossbook.venues.common.SignedRequest;
@@ -111,7 +112,7 @@ public final class OkxTrading implements TradingApi {
         this.restBase = restBase;
         this.signer = new OkxSigner(restBase, credentials, clock);
         this.expiringSigner = new Expiring(signer, clock, recvWindow);
-        this.unsigned = new Unsigned(restBase);
+        this.unsigned = new PublicRequests(restBase);
         this.account = new OkxAccount(rest, signer);
         this.stream = new OkxPrivateProtocol(privateWs, credentials, clock);
         this.credentials = credentials;
@@ -417,19 +418,6 @@ public final class OkxTrading implements TradingApi {
         @Override
         public String redact(String exchangeMessage) {
             return signer.redact(exchangeMessage);
-        }
-    }
-
-    /** Public endpoints need no signature. */
-    private record Unsigned(URI base) implements RequestSigner {
-        @Override
-        public SignedRequest sign(String method, String path, String query, String body) {
-            return new SignedRequest(method, base.resolve(query.isEmpty() ? path : path + "?" + query), Map.of(), body);
-        }
-
-        @Override
-        public String redact(String exchangeMessage) {
-            return exchangeMessage;
         }
     }
 }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -37,7 +38,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Fills are counted by trade id, so one seen on the stream and again over REST counts once; an
  * order is reported closed only when the fills add up to what the exchange says it filled. Whenever
- * the private stream (re)connects, and every {@code pollInterval} while it is down, every open order
+ * the private stream (re)connects, and on every {@link #poll()} while it is down, every open order
  * is read again over REST.
  *
  * <p>Engine-thread state is touched only on the engine thread ({@code engine}); network calls run on
@@ -49,11 +50,10 @@ public final class LiveVenue implements ExecutionVenue, PrivateStream.Listener {
     /**
      * @param recvWindow   how long after it was signed the exchange may still accept a request
      * @param lookupBase   the first delay between lookups of an order whose answer was lost; it backs off to {@code lookupMax}
-     * @param pollInterval how often open orders are read over REST while the private stream is down
      */
-    public record Settings(Duration recvWindow, Duration lookupBase, Duration lookupMax, Duration pollInterval) {
+    public record Settings(Duration recvWindow, Duration lookupBase, Duration lookupMax) {
         public static final Settings DEFAULT = new Settings(Duration.ofSeconds(5), Duration.ofMillis(200),
-                Duration.ofSeconds(30), Duration.ofSeconds(2));
+                Duration.ofSeconds(30));
     }
 
     /** An order this venue works on; owned by the engine thread. */
@@ -271,7 +271,7 @@ public final class LiveVenue implements ExecutionVenue, PrivateStream.Listener {
         if (cmp >= 0) {
             t.closed = true;
             t.listener.on(new OrderEvent.Closed(t.request.clientOrderId(), t.exchangeOrderId, t.filled,
-                    closing.status().name().toLowerCase(java.util.Locale.ROOT), closing.updateTime()));
+                    closing.status().name().toLowerCase(Locale.ROOT), closing.updateTime()));
             return;
         }
         if (!t.fetchingTrades) {
@@ -313,8 +313,7 @@ public final class LiveVenue implements ExecutionVenue, PrivateStream.Listener {
     @Override
     public void disconnected(String reason) {
         streamConnected = false;
-        LOG.warn("{}: private stream down ({}); open orders are read over REST every {} ms", venue().id(), reason,
-                settings.pollInterval().toMillis());
+        LOG.warn("{}: private stream down ({}); open orders are read over REST until it is back", venue().id(), reason);
     }
 
     @Override
@@ -327,7 +326,7 @@ public final class LiveVenue implements ExecutionVenue, PrivateStream.Listener {
         engine.execute(() -> onTrade(trade));
     }
 
-    /** Reads every open, accepted order again over REST when the private stream is down (call every pollInterval). */
+    /** Reads every open, accepted order again over REST when the private stream is down (the owner calls it periodically). */
     public void poll() {
         if (!streamConnected) {
             reconcile();

@@ -1,14 +1,13 @@
 package io.crossbook.venues.trading;
 
 import io.crossbook.venues.common.Backoff;
-import io.crossbook.venues.common.RestClient;
+import io.crossbook.venues.common.ExchangeRejectedException;
+import io.crossbook.venues.common.TextFrames;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -89,7 +88,17 @@ public final class PrivateStreamConnection implements PrivateStream {
         }
         List<String> opening = protocol.openingFrames();
         readyOnOpen = opening.isEmpty();
-        http.newWebSocketBuilder().connectTimeout(CONNECT_TIMEOUT).buildAsync(uri, new Frames(id))
+        http.newWebSocketBuilder().connectTimeout(CONNECT_TIMEOUT).buildAsync(uri, new TextFrames(thread, new TextFrames.Handler() {
+            @Override
+            public void message(String text, long receivedEpochNanos) {
+                onText(id, text);
+            }
+
+            @Override
+            public void dropped(String reason) {
+                PrivateStreamConnection.this.dropped(id, reason);
+            }
+        }))
                 .whenCompleteAsync((ws, error) -> {
                     if (id != connection || stopped) {
                         if (ws != null) {
@@ -98,7 +107,7 @@ public final class PrivateStreamConnection implements PrivateStream {
                         return;
                     }
                     if (error != null) {
-                        retry("WebSocket: " + describe(error));
+                        retry("WebSocket: " + TextFrames.cause(error));
                         return;
                     }
                     socket = ws;
@@ -146,7 +155,7 @@ public final class PrivateStreamConnection implements PrivateStream {
                 return;
             }
             protocol.read(text, listener);
-        } catch (io.crossbook.venues.common.ExchangeRejectedException e) {
+        } catch (ExchangeRejectedException e) {
             dropped(id, e.getMessage());
         } catch (RuntimeException e) {
             LOG.warn("{}: a private message could not be read and was skipped: {}", name, e.getMessage());
@@ -192,14 +201,6 @@ public final class PrivateStreamConnection implements PrivateStream {
         thread.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private static String describe(Throwable error) {
-        Throwable t = error;
-        while (t instanceof CompletionException && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return RestClient.describe(t);
-    }
-
     @Override
     public void close() {
         if (thread.isShutdown()) {
@@ -219,39 +220,6 @@ public final class PrivateStreamConnection implements PrivateStream {
             thread.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** WebSocket callbacks: whole text messages go to the stream's thread, in order. */
-    private final class Frames implements WebSocket.Listener {
-        private final long id;
-        private final StringBuilder partial = new StringBuilder();
-
-        Frames(long id) {
-            this.id = id;
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                String text = partial.toString();
-                partial.setLength(0);
-                thread.execute(() -> PrivateStreamConnection.this.onText(id, text));
-            }
-            ws.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket ws, int code, String reason) {
-            thread.execute(() -> dropped(id, "closed by the exchange (" + code + (reason.isEmpty() ? "" : " " + reason) + ")"));
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket ws, Throwable error) {
-            thread.execute(() -> dropped(id, "WebSocket error: " + describe(error)));
         }
     }
 }

@@ -50,7 +50,7 @@ class LiveAgainstSimulatorLegsTest {
     static final ExecutionPolicy POLICY = new ExecutionPolicy(new BigDecimal("0.01"), Duration.ofSeconds(2),
             Duration.ofSeconds(2), 1);
     static final LiveVenue.Settings SETTINGS = new LiveVenue.Settings(SimTrading.RECV_WINDOW, Duration.ofMillis(50),
-            Duration.ofMillis(200), Duration.ofMillis(50));
+            Duration.ofMillis(200));
 
     private ExchangeSimulator sim;
     private Engine engine;

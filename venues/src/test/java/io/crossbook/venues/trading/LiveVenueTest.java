@@ -40,7 +40,7 @@ class LiveVenueTest {
     private static final Instrument BTCUSDT = new Instrument(Venue.BINANCE, Market.SPOT, "BTCUSDT", "BTC", "USDT",
             new BigDecimal("0.01"), new BigDecimal("0.00001"), new BigDecimal("0.00001"), new BigDecimal("5"), BigDecimal.ONE);
     private static final LiveVenue.Settings FAST = new LiveVenue.Settings(Duration.ofMillis(300), Duration.ofMillis(5),
-            Duration.ofMillis(20), Duration.ofMillis(50));
+            Duration.ofMillis(20));
 
     private final ExecutorService engine = Executors.newSingleThreadExecutor();
     private final Queue<OrderEvent> events = new ConcurrentLinkedQueue<>();

@@ -1,5 +1,6 @@
 package io.crossbook.server.security;
 
+import io.crossbook.server.web.DashboardFiles;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
@@ -74,7 +75,7 @@ public class SecurityConfiguration {
                 .requestMatchers("/health", "/actuator/health/**", "/actuator/prometheus",
                         "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                 .requestMatchers(HttpMethod.GET, "/ws").permitAll()
-                .requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**").permitAll();
+                .requestMatchers(DashboardFiles.PUBLIC).permitAll();
         if (publicMarketData) {
             rules.requestMatchers(HttpMethod.GET, "/api/prices/**", "/api/exchanges", "/api/monitoring/prices").permitAll()
                     .requestMatchers(HttpMethod.POST, "/api/prices/batch").permitAll();

@@ -1,0 +1,5 @@
+import { Typography } from 'antd';
+
+export function TwapPage() {
+  return <Typography.Title level={2}>TWAP</Typography.Title>;
+}

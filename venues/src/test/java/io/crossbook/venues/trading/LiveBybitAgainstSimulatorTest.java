@@ -4,7 +4,6 @@ import static io.crossbook.testkit.sim.bybit.BybitSimulator.LINEAR_XRPUSDT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.crossbook.core.clean.CleaningRules;
 import io.crossbook.core.clean.FeedStats;
 import io.crossbook.core.exec.ExecutionResult;
 import io.crossbook.core.exec.ExecutionResult.Outcome;
@@ -23,9 +22,6 @@ import io.crossbook.venues.bybit.BybitProtocol;
 import io.crossbook.venues.bybit.BybitTrading;
 import io.crossbook.venues.common.ApiCredentials;
 import io.crossbook.venues.common.MarketDataConnection;
-import io.crossbook.venues.common.MarketDataListener;
-import io.crossbook.venues.common.RawMessageSink;
-import io.crossbook.venues.common.RestClient;
 import io.crossbook.venues.common.SignedRestClient;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -33,7 +29,6 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -157,10 +152,7 @@ class LiveBybitAgainstSimulatorTest {
     void thePublicBookSyncsAndResyncsAfterAGap() throws Exception {
         sim = BybitSimulator.builder().start();
         sim.replay().stepUntilBooksReady();
-        connection = new MarketDataConnection(new BybitProtocol(Market.LINEAR, sim.restBase(), sim.wsBase()), List.of(SYMBOL),
-                new CleaningRules(0.5, Duration.ofSeconds(30), Duration.ofMinutes(10)), MarketDataListener.NONE,
-                RawMessageSink.NONE, new RestClient(HttpClient.newHttpClient()), Duration.ofMillis(100));
-        connection.start();
+        connection = SimBooks.connect(new BybitProtocol(Market.LINEAR, sim.restBase(), sim.wsBase()), SYMBOL);
         awaitSameBook();
 
         sim.replay().step(10);
@@ -208,11 +200,10 @@ class LiveBybitAgainstSimulatorTest {
     }
 
     private void awaitSameBook() {
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(SimBooks.client(connection, SYMBOL))
-                .isNotEmpty().isEqualTo(SimBooks.exchange(sim, Market.LINEAR, SYMBOL)));
+        SimBooks.awaitSame(connection, sim, Market.LINEAR, SYMBOL);
     }
 
     private FeedStats stats() throws Exception {
-        return connection.stats().get(2, TimeUnit.SECONDS).getFirst();
+        return SimBooks.stats(connection);
     }
 }

@@ -98,8 +98,8 @@ public final class BybitSimProtocol implements SimProtocol {
     /** A book message becomes one message on every book topic of the symbol whose levels it changed. */
     @Override
     public List<PublicMessage> publicMessages(Instrument instrument, MarketEvent event, String recorded, SimExchange exchange) {
-        if (event instanceof MarketEvent.Other other) {
-            return other.stream() == null ? List.of() : List.of(new PublicMessage(other.stream(), recorded, false));
+        if (event instanceof MarketEvent.Other) {
+            return SimProtocol.super.publicMessages(instrument, event, recorded, exchange);
         }
         JsonNode root = SimJson.read(recorded);
         long ts = root.path("ts").asLong(exchange.clock().millis());

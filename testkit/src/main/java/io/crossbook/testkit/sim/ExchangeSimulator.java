@@ -29,6 +29,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * A local stand-in for an exchange, for tests: an HTTP server and a WebSocket server on 127.0.0.1
@@ -248,23 +249,24 @@ public final class ExchangeSimulator implements AutoCloseable {
         return engine.booksReady();
     }
 
-    /** One replayed message: to its subscribers (unless a fault drops or corrupts it), then into the book. */
+    /**
+     * One replayed message: into the book (filling the resting orders it crosses), then what the
+     * protocol publishes of it to its subscribers, unless a fault drops or corrupts a depth message.
+     */
     void deliver(Replay.Entry entry) {
-        MarketEvent event = entry.event();
-        if (event.stream() != null) {
-            String text = entry.message().text();
-            boolean depth = !(event instanceof MarketEvent.Other);
-            if (depth && faults.takeDepthDrop()) {
-                text = null;
-            } else if (depth) {
-                var corruption = faults.takeCorruption();
+        engine.apply(entry.key(), entry.event());
+        Instrument instrument = engine.instrument(entry.key().market(), entry.key().symbol());
+        for (SimProtocol.PublicMessage message : protocol.publicMessages(instrument, entry.event(), entry.message().text(), engine)) {
+            String text = message.text();
+            if (message.depth() && faults.takeDepthDrop(message.stream())) {
+                continue;
+            }
+            if (message.depth()) {
+                var corruption = faults.takeCorruption(message.stream());
                 text = corruption == null ? text : corruption.apply(text);
             }
-            if (text != null) {
-                ws.publish(entry.key().market(), event.stream(), text);
-            }
+            ws.publish(entry.key().market(), message.stream(), text);
         }
-        engine.apply(entry.key(), event);
     }
 
     WsSession openSession(String resource) {
@@ -273,9 +275,13 @@ public final class ExchangeSimulator implements AutoCloseable {
         }
     }
 
-    List<String> onText(WsSession session, String text) {
+    /**
+     * A client's frame, answered under the lock: a subscription's snapshot reaches the client before
+     * any replayed update that follows it.
+     */
+    void onText(WsSession session, String text, Consumer<String> reply) {
         synchronized (lock) {
-            return protocol.onText(session, text, engine);
+            protocol.onText(session, text, engine).forEach(reply);
         }
     }
 

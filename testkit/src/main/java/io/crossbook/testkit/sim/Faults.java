@@ -48,8 +48,14 @@ public final class Faults {
     private final List<Armed<Rejection>> rejections = new ArrayList<>();
     private final List<Armed<Duration>> holds = new ArrayList<>();
     private final List<Armed<BigDecimal>> partialFills = new ArrayList<>();
-    private final List<Armed<Boolean>> depthDrops = new ArrayList<>();
-    private final List<Armed<UnaryOperator<String>>> corruptions = new ArrayList<>();
+    /** The stream each drop is aimed at, {@link #ANY_STREAM} for any. */
+    private final List<Armed<String>> depthDrops = new ArrayList<>();
+    private final List<Armed<Corruption>> corruptions = new ArrayList<>();
+
+    private static final String ANY_STREAM = "";
+
+    private record Corruption(String stream, UnaryOperator<String> change) {
+    }
 
     Faults(Runnable disconnectAll) {
         this.disconnectAll = disconnectAll;
@@ -143,7 +149,12 @@ public final class Faults {
      * gap in the update-id sequence the clients see.
      */
     public synchronized Faults dropNextDepthMessages(int n) {
-        depthDrops.add(new Armed<>(RequestKind.ANY, n, Boolean.TRUE));
+        return dropNextDepthMessages(n, ANY_STREAM);
+    }
+
+    /** {@link #dropNextDepthMessages(int)} on the public stream named {@code stream} (in the exchange's spelling) only. */
+    public synchronized Faults dropNextDepthMessages(int n, String stream) {
+        depthDrops.add(new Armed<>(RequestKind.ANY, n, stream));
         return this;
     }
 
@@ -152,7 +163,12 @@ public final class Faults {
      * book takes the original): a wrong checksum, a bad field.
      */
     public synchronized Faults corruptNextDepthMessages(int n, UnaryOperator<String> corruption) {
-        corruptions.add(new Armed<>(RequestKind.ANY, n, corruption));
+        return corruptNextDepthMessages(n, ANY_STREAM, corruption);
+    }
+
+    /** {@link #corruptNextDepthMessages(int, UnaryOperator)} on the public stream named {@code stream} only. */
+    public synchronized Faults corruptNextDepthMessages(int n, String stream, UnaryOperator<String> corruption) {
+        corruptions.add(new Armed<>(RequestKind.ANY, n, new Corruption(stream, corruption)));
         return this;
     }
 
@@ -186,12 +202,13 @@ public final class Faults {
         return take(partialFills, a -> true);
     }
 
-    synchronized boolean takeDepthDrop() {
-        return take(depthDrops, a -> true) != null;
+    synchronized boolean takeDepthDrop(String stream) {
+        return take(depthDrops, a -> a.value.equals(ANY_STREAM) || a.value.equals(stream)) != null;
     }
 
-    synchronized UnaryOperator<String> takeCorruption() {
-        return take(corruptions, a -> true);
+    synchronized UnaryOperator<String> takeCorruption(String stream) {
+        Corruption corruption = take(corruptions, a -> a.value.stream().equals(ANY_STREAM) || a.value.stream().equals(stream));
+        return corruption == null ? null : corruption.change();
     }
 
     private static <T> T take(List<Armed<T>> armed, Predicate<Armed<T>> matching) {

@@ -31,6 +31,7 @@ public final class SimAccount {
     private final Map<String, BigDecimal> futures = new TreeMap<>();
     private final Map<String, Position> positions = new TreeMap<>();
     private int leverage = 10;
+    private volatile String passphrase;
 
     public SimAccount(String apiKey, String secret) {
         this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
@@ -44,6 +45,17 @@ public final class SimAccount {
     /** The secret, for the protocol's signature check only. */
     public String secret() {
         return secret;
+    }
+
+    /** The passphrase the key was created with (OKX keys have one; the simulator checks it). */
+    public SimAccount passphrase(String passphrase) {
+        this.passphrase = Objects.requireNonNull(passphrase, "passphrase");
+        return this;
+    }
+
+    /** The key's passphrase, or null; for the protocol's check only. */
+    public String passphrase() {
+        return passphrase;
     }
 
     /** Adds {@code amount} to the free spot balance of {@code asset}. */

@@ -27,6 +27,22 @@ public interface SimProtocol {
     /** What a recorded message of {@code instrument} means: snapshot, diff or other. */
     MarketEvent decode(Instrument instrument, String text);
 
+    /** A message for the public subscribers of {@code stream}; {@code depth} when it is a book message that depth faults may drop or corrupt. */
+    record PublicMessage(String stream, String text, boolean depth) {
+    }
+
+    /**
+     * What the exchange publishes when the replay has applied a recorded message to the book of
+     * {@code instrument}: by default the recorded message itself on its stream (none for a REST
+     * snapshot). A protocol whose book streams the simulator derives from its own book (a depth the
+     * recording does not have, sequence numbers and checksums over the book as it now stands) words
+     * them here.
+     */
+    default List<PublicMessage> publicMessages(Instrument instrument, MarketEvent event, String recorded, SimExchange exchange) {
+        return event.stream() == null ? List.of()
+                : List.of(new PublicMessage(event.stream(), recorded, !(event instanceof MarketEvent.Other)));
+    }
+
     /** What the request is, which weight budget it draws on and its documented weight. */
     Endpoint classify(RestRequest request);
 

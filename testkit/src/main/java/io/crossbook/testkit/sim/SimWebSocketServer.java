@@ -62,7 +62,7 @@ final class SimWebSocketServer extends WebSocketServer {
     public void onMessage(WebSocket conn, String message) {
         WsSession session = conn.getAttachment();
         if (session != null) {
-            simulator.onText(session, message).forEach(reply -> send(conn, reply));
+            simulator.onText(session, message, reply -> send(conn, reply));
         }
     }
 

@@ -10,8 +10,16 @@
  * ({@link io.crossbook.testkit.sim.Endpoint}), authenticates and answers them through
  * {@link io.crossbook.testkit.sim.SimExchange}, opens WebSocket sessions
  * ({@link io.crossbook.testkit.sim.WsSession}: by path, or by subscribe and login frames), and words
- * order events and errors as its exchange does. {@code binance.BinanceSimProtocol} is the first;
- * Bybit and OKX go beside it, one class (and its helpers) each, in their own packages.
+ * order events and errors as its exchange does. {@code binance.BinanceSimProtocol},
+ * {@code bybit.BybitSimProtocol} (v5, spot and linear) and {@code okx.OkxSimProtocol} (v5, spot and
+ * swaps) are the three, each with its simulator of the recordings testkit ships
+ * ({@code BinanceSimulator}, {@code BybitSimulator}, {@code OkxSimulator}).
+ *
+ * <p>A protocol publishes replayed messages as recorded (Binance) or words its own from the book
+ * ({@link io.crossbook.testkit.sim.SimProtocol#publicMessages}): Bybit's and OKX's book streams are
+ * derived from the replayed book by {@link io.crossbook.testkit.sim.DepthStream}, at whatever depth a
+ * client subscribes, with the exchange's own sequence numbers and (OKX) checksums. Shared helpers:
+ * {@link io.crossbook.testkit.sim.SimJson}, {@link io.crossbook.testkit.sim.SimHmac}.
  *
  * <pre>{@code
  * try (ExchangeSimulator sim = BinanceSimulator.builder()

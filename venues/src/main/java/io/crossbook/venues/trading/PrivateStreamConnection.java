@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -118,9 +119,7 @@ public final class PrivateStreamConnection implements PrivateStream {
                         return;
                     }
                     boolean loginFirst = protocol.subscribeAfterLogin() && opening.size() > 1;
-                    for (String frame : loginFirst ? opening.subList(0, 1) : opening) {
-                        ws.sendText(frame, true);
-                    }
+                    sendInOrder(ws, loginFirst ? opening.subList(0, 1) : opening);
                     afterLogin = loginFirst ? List.copyOf(opening.subList(1, opening.size())) : List.of();
                     thread.schedule(() -> {
                         if (id == connection && !ready) {
@@ -128,6 +127,17 @@ public final class PrivateStreamConnection implements PrivateStream {
                         }
                     }, READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 }, thread);
+    }
+
+    /**
+     * Sends each frame once the one before has gone: the JDK's WebSocket fails a send made while
+     * another is pending (Bybit's login and subscription go out back to back).
+     */
+    private static void sendInOrder(WebSocket ws, List<String> frames) {
+        CompletableFuture<WebSocket> sent = CompletableFuture.completedFuture(ws);
+        for (String frame : frames) {
+            sent = sent.thenCompose(w -> w.sendText(frame, true));
+        }
     }
 
     private void becameReady() {
@@ -147,7 +157,7 @@ public final class PrivateStreamConnection implements PrivateStream {
             }
             if (!ready) {
                 if (!afterLogin.isEmpty() && protocol.isLoggedIn(text)) {
-                    afterLogin.forEach(frame -> socket.sendText(frame, true));
+                    sendInOrder(socket, afterLogin);
                     afterLogin = List.of();
                 } else if (protocol.isReady(text)) {
                     becameReady();

@@ -5,10 +5,6 @@ import static io.crossbook.testkit.sim.binance.BinanceSimulator.USDM_BTCUSDT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.crossbook.core.engine.Engine;
-import io.crossbook.core.engine.EngineClock;
-import io.crossbook.core.exec.ExecutionListener;
-import io.crossbook.core.exec.ExecutionPolicy;
 import io.crossbook.core.exec.ExecutionResult;
 import io.crossbook.core.exec.ExecutionResult.Outcome;
 import io.crossbook.core.exec.LegExecution;
@@ -24,14 +20,7 @@ import io.crossbook.testkit.sim.binance.BinanceSimulator;
 import io.crossbook.venues.binance.BinanceTrading;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,34 +28,20 @@ import org.junit.jupiter.api.Test;
  * Issue 7, leg failures: a spot/perpetual execution (buy 0.01 BTC on Binance spot, sell 0.01 on
  * USDⓈ-M) runs through {@link LegExecution} and two {@link LiveVenue}s over one real
  * {@link BinanceTrading}, against the Binance simulator with a fault armed. Whatever fails, the
- * execution ends hedged or flat within {@link #BOUND}, as the simulator's own book-keeping shows,
+ * execution ends hedged or flat within {@link LegScenario#BOUND}, as the simulator's own book-keeping shows,
  * and no client order id is ever accepted twice. The private stream stays closed: the venues learn
  * order state over REST, polled every 50 ms.
  */
 class LiveAgainstSimulatorLegsTest {
     static final BigDecimal QTY = new BigDecimal("0.010");
-    /** The time every scenario must end in: entry, a lost answer looked up, a retry and an unwind. */
-    static final Duration BOUND = Duration.ofSeconds(10);
-    static final ExecutionPolicy POLICY = new ExecutionPolicy(new BigDecimal("0.01"), Duration.ofSeconds(2),
-            Duration.ofSeconds(2), 1);
-    static final LiveVenue.Settings SETTINGS = new LiveVenue.Settings(SimTrading.RECV_WINDOW, Duration.ofMillis(50),
-            Duration.ofMillis(200));
 
     private ExchangeSimulator sim;
-    private Engine engine;
-    private ScheduledExecutorService poller;
-    private final List<RuntimeException> engineErrors = new CopyOnWriteArrayList<>();
-    private final List<String> alerts = new CopyOnWriteArrayList<>();
-    private final List<OrderRequest> submitted = new CopyOnWriteArrayList<>();
-    private final List<OrderEvent> events = new CopyOnWriteArrayList<>();
+    private LegScenario scenario;
 
     @AfterEach
     void stop() {
-        if (poller != null) {
-            poller.shutdownNow();
-        }
-        if (engine != null) {
-            engine.stop();
+        if (scenario != null) {
+            scenario.close();
         }
         if (sim != null) {
             sim.close();
@@ -96,7 +71,7 @@ class LiveAgainstSimulatorLegsTest {
         assertThat(result.first().success()).isFalse();
         assertThat(result.first().failureCode()).isEqualTo("INSUFFICIENT_FUNDS");
         assertThat(result.hedgedBaseQty()).isZero();
-        assertThat(submitted).extracting(OrderRequest::clientOrderId).contains("scen1bu1");
+        assertThat(scenario.submitted).extracting(OrderRequest::clientOrderId).contains("scen1bu1");
         assertHedged(BigDecimal.ZERO);
         assertThat(sim.account(SimTrading.KEY).position("BTCUSDT").qty()).as("the perpetual is flat again").isZero();
     }
@@ -110,7 +85,7 @@ class LiveAgainstSimulatorLegsTest {
         ExecutionResult result = execute();
 
         assertThat(result.outcome()).isIn(Outcome.FILLED, Outcome.UNWOUND);
-        assertThat(events).filteredOn(e -> e instanceof OrderEvent.Rejected).hasSize(1);
+        assertThat(scenario.events).filteredOn(e -> e instanceof OrderEvent.Rejected).hasSize(1);
         assertHedged(result.hedgedBaseQty());
     }
 
@@ -123,7 +98,7 @@ class LiveAgainstSimulatorLegsTest {
         ExecutionResult result = execute();
 
         assertThat(result.outcome()).isIn(Outcome.FILLED, Outcome.HEDGED_PARTIAL, Outcome.UNWOUND);
-        assertThat(submitted).as("a retry or an unwind was sent").hasSizeGreaterThan(2);
+        assertThat(scenario.submitted).as("a retry or an unwind was sent").hasSizeGreaterThan(2);
         assertThat(sim.orders()).anyMatch(o -> o.status() == SimOrder.Status.EXPIRED
                 && o.executedQty().compareTo(new BigDecimal("0.005")) == 0);
         assertHedged(result.hedgedBaseQty());
@@ -138,7 +113,7 @@ class LiveAgainstSimulatorLegsTest {
         ExecutionResult result = execute();
 
         assertThat(result.outcome()).isEqualTo(Outcome.FILLED);
-        assertThat(submitted).as("nothing sent in place of the lost answer").hasSize(2);
+        assertThat(scenario.submitted).as("nothing sent in place of the lost answer").hasSize(2);
         assertThat(sim.acceptedOrders("scen1a1")).isOne();
         assertThat(sim.acceptedOrders("scen1b1")).isOne();
         assertHedged(QTY);
@@ -153,7 +128,7 @@ class LiveAgainstSimulatorLegsTest {
         ExecutionResult result = execute();
 
         assertThat(result.outcome()).isEqualTo(Outcome.FILLED);
-        assertThat(submitted).hasSize(2);
+        assertThat(scenario.submitted).hasSize(2);
         assertThat(sim.acceptedOrders("scen1a1")).isOne();
         assertThat(sim.acceptedOrders("scen1b1")).isOne();
         assertHedged(QTY);
@@ -171,19 +146,13 @@ class LiveAgainstSimulatorLegsTest {
     private void start(SimAccount account) {
         sim = BinanceSimulator.builder().account(account).start();
         sim.replay().stepUntilBooksReady();
-        engine = new Engine("scenario", EngineClock.wall(), engineErrors::add);
-        engine.start();
+        scenario = new LegScenario();
         BinanceTrading trading = SimTrading.trading(sim);
-        spotVenue = new LiveVenue(trading, engine::post, Clock.systemUTC(), SETTINGS, alerts::add);
-        perpVenue = new LiveVenue(trading, engine::post, Clock.systemUTC(), SETTINGS, alerts::add);
-        poller = Executors.newSingleThreadScheduledExecutor();
-        poller.scheduleAtFixedRate(() -> {
-            spotVenue.poll();
-            perpVenue.poll();
-        }, 50, 50, TimeUnit.MILLISECONDS);
+        spotVenue = scenario.polledVenue(trading);
+        perpVenue = scenario.polledVenue(trading);
     }
 
-    /** Runs the execution on the engine thread and waits (at most {@link #BOUND}) for its result. */
+    /** Runs the execution and waits (at most {@link LegScenario#BOUND}) for its result. */
     private ExecutionResult execute() {
         BigDecimal ask = sim.replay().book(Market.SPOT, "BTCUSDT").bestAsk();
         BigDecimal bid = sim.replay().book(Market.LINEAR, "BTCUSDT").bestBid();
@@ -192,29 +161,7 @@ class LiveAgainstSimulatorLegsTest {
                 ask.multiply(new BigDecimal("1.002")).setScale(2, RoundingMode.DOWN));
         Leg sell = new Leg(perpVenue, USDM_BTCUSDT, OrderSide.SELL, QTY, bid,
                 bid.multiply(new BigDecimal("0.998")).setScale(1, RoundingMode.UP));
-        AtomicReference<ExecutionResult> done = new AtomicReference<>();
-        ExecutionListener listener = new ExecutionListener() {
-            @Override
-            public void orderSubmitted(String executionId, OrderRequest order, long ts) {
-                submitted.add(order);
-            }
-
-            @Override
-            public void orderEvent(String executionId, OrderRequest order, OrderEvent event) {
-                events.add(event);
-            }
-
-            @Override
-            public void finished(ExecutionResult result) {
-                done.set(result);
-            }
-        };
-        long started = System.nanoTime();
-        engine.post(() -> new LegExecution("scen1", buy, sell, POLICY, engine, engine, listener).start());
-        ExecutionResult result = await().atMost(BOUND).until(done::get, r -> r != null);
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(BOUND);
-        assertThat(engineErrors).isEmpty();
-        return result;
+        return scenario.execute("scen1", buy, sell);
     }
 
     /** The simulator booked {@code hedged} on each leg: the base bought on spot equals the base sold on the perpetual, nothing doubled. */
@@ -228,6 +175,6 @@ class LiveAgainstSimulatorLegsTest {
                 .isEqualByComparingTo(hedged.negate());
         assertThat(sim.duplicates()).isEmpty();
         assertThat(SimTrading.eachAcceptedOnce(sim)).as("each client order id accepted at most once").isTrue();
-        assertThat(alerts).isEmpty();
+        assertThat(scenario.alerts).isEmpty();
     }
 }

@@ -3,14 +3,11 @@ package io.crossbook.testkit.sim.binance;
 import io.crossbook.testkit.sim.RestRequest;
 import io.crossbook.testkit.sim.SimAccount;
 import io.crossbook.testkit.sim.SimExchange;
+import io.crossbook.testkit.sim.SimHmac;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Binance's request authentication, checked as the exchange checks it. USER_STREAM endpoints need a
@@ -48,7 +45,7 @@ final class BinanceAuth {
             throw BinanceRefusal.mandatory("signature");
         }
         String totalParams = withoutSignature(request.rawQuery()) + withoutSignature(request.body());
-        if (!hmacHex(account.secret(), totalParams).equalsIgnoreCase(signature)) {
+        if (!HexFormat.of().formatHex(SimHmac.sha256(account.secret(), totalParams)).equalsIgnoreCase(signature)) {
             throw BinanceRefusal.badRequest(-1022, "Signature for this request is not valid.");
         }
         long timestamp = timestamp(request.params().get("timestamp"));
@@ -90,15 +87,5 @@ final class BinanceAuth {
             throw BinanceRefusal.badRequest(-1131, "recvWindow must be less than 60000");
         }
         return window;
-    }
-
-    private static String hmacHex(String secret, String data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
     }
 }

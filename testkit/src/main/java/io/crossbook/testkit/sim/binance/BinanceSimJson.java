@@ -1,5 +1,8 @@
 package io.crossbook.testkit.sim.binance;
 
+import static io.crossbook.testkit.sim.SimJson.object;
+import static io.crossbook.testkit.sim.SimJson.write;
+
 import io.crossbook.core.exec.OrderType;
 import io.crossbook.core.exec.TimeInForce;
 import io.crossbook.core.model.Instrument;
@@ -14,8 +17,6 @@ import io.crossbook.testkit.sim.SimFill;
 import io.crossbook.testkit.sim.SimOrder;
 import java.math.BigDecimal;
 import java.util.List;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -26,27 +27,10 @@ import tools.jackson.databind.node.ObjectNode;
  * quantities to the instrument's tick and lot and amounts to 8 places. Fees are exact.
  */
 final class BinanceSimJson {
-    private static final JsonMapper JSON = JsonMapper.shared();
     private static final int SPOT_SCALE = 8;
     private static final int AMOUNT_SCALE = 8;
 
     private BinanceSimJson() {
-    }
-
-    static ObjectNode object() {
-        return JSON.createObjectNode();
-    }
-
-    static ArrayNode array() {
-        return JSON.createArrayNode();
-    }
-
-    static String write(JsonNode node) {
-        return JSON.writeValueAsString(node);
-    }
-
-    static JsonNode read(String text) {
-        return JSON.readTree(text);
     }
 
     /** {@code value} with at least {@code minScale} decimal places and no more than it needs beyond them. */

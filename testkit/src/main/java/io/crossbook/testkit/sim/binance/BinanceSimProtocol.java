@@ -3,11 +3,11 @@ package io.crossbook.testkit.sim.binance;
 import io.crossbook.core.model.Instrument;
 import io.crossbook.core.model.Market;
 import io.crossbook.core.model.Venue;
+import io.crossbook.testkit.sim.SimJson;
 import io.crossbook.testkit.sim.BookView;
 import io.crossbook.testkit.sim.Endpoint;
 import io.crossbook.testkit.sim.Fees;
 import io.crossbook.testkit.sim.MarketEvent;
-import io.crossbook.testkit.sim.MarketEvent.Level;
 import io.crossbook.testkit.sim.OrderEvent;
 import io.crossbook.testkit.sim.RequestKind;
 import io.crossbook.testkit.sim.RestAnswer;
@@ -16,11 +16,6 @@ import io.crossbook.testkit.sim.SimAccount;
 import io.crossbook.testkit.sim.SimExchange;
 import io.crossbook.testkit.sim.SimProtocol;
 import io.crossbook.testkit.sim.WsSession;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,7 +49,7 @@ public final class BinanceSimProtocol implements SimProtocol {
 
     /** Serves the recorded {@code exchangeInfo} answers shipped with testkit (see {@code sim/binance/SOURCES.md}). */
     public BinanceSimProtocol() {
-        this(resource("/sim/binance/exchange_info_spot.json"), resource("/sim/binance/exchange_info_usdm.json"));
+        this(SimJson.resource("/sim/binance/exchange_info_spot.json"), SimJson.resource("/sim/binance/exchange_info_usdm.json"));
     }
 
     /** Serves these {@code exchangeInfo} bodies for spot and futures. */
@@ -86,24 +81,18 @@ public final class BinanceSimProtocol implements SimProtocol {
      */
     @Override
     public MarketEvent decode(Instrument instrument, String text) {
-        JsonNode root = BinanceSimJson.read(text);
+        JsonNode root = SimJson.read(text);
         if (root.has("lastUpdateId")) {
-            return new MarketEvent.Snapshot(null, root.get("lastUpdateId").asLong(), levels(root.path("bids")), levels(root.path("asks")));
+            return new MarketEvent.Snapshot(null, root.get("lastUpdateId").asLong(), SimJson.levels(root.path("bids")),
+                    SimJson.levels(root.path("asks")));
         }
         String stream = root.has("stream") ? root.get("stream").asString() : null;
         JsonNode data = root.path("data");
         if ("depthUpdate".equals(data.path("e").asString())) {
-            return new MarketEvent.Diff(stream, data.path("U").asLong(), data.path("u").asLong(), levels(data.path("b")), levels(data.path("a")));
+            return new MarketEvent.Diff(stream, data.path("U").asLong(), data.path("u").asLong(), SimJson.levels(data.path("b")),
+                    SimJson.levels(data.path("a")));
         }
         return new MarketEvent.Other(stream);
-    }
-
-    private static List<Level> levels(JsonNode array) {
-        List<Level> levels = new ArrayList<>(array.size());
-        for (JsonNode level : array) {
-            levels.add(new Level(new BigDecimal(level.get(0).asString()), new BigDecimal(level.get(1).asString())));
-        }
-        return levels;
     }
 
     @Override
@@ -165,7 +154,7 @@ public final class BinanceSimProtocol implements SimProtocol {
         Market market = request.path().startsWith("/fapi/") ? Market.LINEAR : Market.SPOT;
         try {
             String body = switch (endpoint.kind()) {
-                case SERVER_TIME -> BinanceSimJson.write(BinanceSimJson.object().put("serverTime", exchange.clock().millis()));
+                case SERVER_TIME -> SimJson.write(SimJson.object().put("serverTime", exchange.clock().millis()));
                 case MARKET_DATA -> request.path().endsWith("/exchangeInfo")
                         ? (market == Market.SPOT ? spotExchangeInfo : futuresExchangeInfo)
                         : depth(request, market, exchange);
@@ -215,9 +204,9 @@ public final class BinanceSimProtocol implements SimProtocol {
      */
     private String listenKey(RestRequest request, Market market, SimExchange exchange) {
         SimAccount account = BinanceAuth.apiKey(request, exchange);
-        ObjectNode answer = BinanceSimJson.object();
+        ObjectNode answer = SimJson.object();
         if (request.method().equals("POST")) {
-            return BinanceSimJson.write(answer.put("listenKey", listenKeys.create(account.apiKey(), market)));
+            return SimJson.write(answer.put("listenKey", listenKeys.create(account.apiKey(), market)));
         }
         String key = market == Market.SPOT ? request.params().get("listenKey")
                 : listenKeys.keyOf(new BinanceListenKeys.Owner(account.apiKey(), market));
@@ -233,7 +222,7 @@ public final class BinanceSimProtocol implements SimProtocol {
         } else if (market != Market.SPOT) {
             answer.put("listenKey", key);
         }
-        return BinanceSimJson.write(answer);
+        return SimJson.write(answer);
     }
 
     @Override
@@ -313,13 +302,13 @@ public final class BinanceSimProtocol implements SimProtocol {
     public List<String> onText(WsSession session, String text, SimExchange exchange) {
         JsonNode request;
         try {
-            request = BinanceSimJson.read(text);
+            request = SimJson.read(text);
         } catch (RuntimeException e) {
-            return List.of(BinanceSimJson.write(BinanceSimJson.object().put("code", 3).put("msg", "Invalid JSON")));
+            return List.of(SimJson.write(SimJson.object().put("code", 3).put("msg", "Invalid JSON")));
         }
         List<String> names = new ArrayList<>();
         request.path("params").forEach(n -> names.add(n.asString()));
-        ObjectNode answer = BinanceSimJson.object();
+        ObjectNode answer = SimJson.object();
         switch (request.path("method").asString()) {
             case "SUBSCRIBE" -> {
                 session.subscribe(names);
@@ -334,31 +323,20 @@ public final class BinanceSimProtocol implements SimProtocol {
                 session.streams().stream().sorted().forEach(result::add);
             }
             default -> {
-                return List.of(BinanceSimJson.write(BinanceSimJson.object().put("code", 2).put("msg", "Invalid request: unknown method")));
+                return List.of(SimJson.write(SimJson.object().put("code", 2).put("msg", "Invalid request: unknown method")));
             }
         }
         answer.set("id", request.path("id"));
-        return List.of(BinanceSimJson.write(answer));
+        return List.of(SimJson.write(answer));
     }
 
     @Override
     public List<String> privateMessages(OrderEvent event, SimExchange exchange) {
         long now = exchange.clock().millis();
         if (event.order().market() == Market.SPOT) {
-            return List.of(BinanceSimJson.write(BinanceSimJson.executionReport(event, now)));
+            return List.of(SimJson.write(BinanceSimJson.executionReport(event, now)));
         }
         Instrument instrument = exchange.instrument(event.order().market(), event.order().symbol());
-        return List.of(BinanceSimJson.write(BinanceSimJson.orderTradeUpdate(event, instrument, now)));
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = BinanceSimProtocol.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("testkit's resource " + name + " is missing");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return List.of(SimJson.write(BinanceSimJson.orderTradeUpdate(event, instrument, now)));
     }
 }

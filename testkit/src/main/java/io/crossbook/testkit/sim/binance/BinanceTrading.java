@@ -5,6 +5,7 @@ import io.crossbook.core.exec.TimeInForce;
 import io.crossbook.core.model.Instrument;
 import io.crossbook.core.model.Market;
 import io.crossbook.core.model.OrderSide;
+import io.crossbook.testkit.sim.SimJson;
 import io.crossbook.testkit.sim.Fees;
 import io.crossbook.testkit.sim.OrderRejectedException;
 import io.crossbook.testkit.sim.OrderSpec;
@@ -78,10 +79,10 @@ final class BinanceTrading {
         }
         long now = exchange.clock().millis();
         if (market == Market.SPOT) {
-            return BinanceSimJson.write(BinanceSimJson.spotPlaced(placed, responseType, now));
+            return SimJson.write(BinanceSimJson.spotPlaced(placed, responseType, now));
         }
         SimOrder shown = responseType.equals("ACK") ? placed.acknowledged() : placed.result();
-        return BinanceSimJson.write(BinanceSimJson.futuresOrder(shown, instrument, false));
+        return SimJson.write(BinanceSimJson.futuresOrder(shown, instrument, false));
     }
 
     String query(RestRequest request, Market market, SimExchange exchange) {
@@ -94,7 +95,7 @@ final class BinanceTrading {
         if (order == null) {
             throw BinanceRefusal.badRequest(-2013, "Order does not exist.");
         }
-        return BinanceSimJson.write(market == Market.SPOT ? BinanceSimJson.spotOrder(order)
+        return SimJson.write(market == Market.SPOT ? BinanceSimJson.spotOrder(order)
                 : BinanceSimJson.futuresOrder(order, instrument, true));
     }
 
@@ -111,7 +112,7 @@ final class BinanceTrading {
         } catch (OrderRejectedException e) {
             throw refusal(e, market, true);
         }
-        return BinanceSimJson.write(market == Market.SPOT
+        return SimJson.write(market == Market.SPOT
                 ? BinanceSimJson.spotCanceled(order, cancelId, exchange.clock().millis())
                 : BinanceSimJson.futuresOrder(order, instrument, false));
     }
@@ -120,12 +121,12 @@ final class BinanceTrading {
         SimAccount account = BinanceAuth.signed(request, exchange);
         Map<String, String> p = request.params();
         String symbol = p.containsKey("symbol") ? instrument(p, market, exchange).symbol() : null;
-        ArrayNode out = BinanceSimJson.array();
+        ArrayNode out = SimJson.array();
         for (SimOrder order : exchange.openOrders(account, market, symbol)) {
             out.add(market == Market.SPOT ? BinanceSimJson.spotOrder(order)
                     : BinanceSimJson.futuresOrder(order, exchange.instrument(market, order.symbol()), true));
         }
-        return BinanceSimJson.write(out);
+        return SimJson.write(out);
     }
 
     String trades(RestRequest request, Market market, SimExchange exchange) {
@@ -133,11 +134,11 @@ final class BinanceTrading {
         Map<String, String> p = request.params();
         Instrument instrument = instrument(p, market, exchange);
         Long orderId = p.containsKey("orderId") ? longParam(p, "orderId") : null;
-        ArrayNode out = BinanceSimJson.array();
+        ArrayNode out = SimJson.array();
         for (SimFill fill : exchange.fills(account, market, instrument.symbol(), orderId)) {
             out.add(market == Market.SPOT ? BinanceSimJson.spotTrade(fill) : BinanceSimJson.futuresTrade(fill, instrument));
         }
-        return BinanceSimJson.write(out);
+        return SimJson.write(out);
     }
 
     /** {@code GET /api/v3/account}: commission rates and balances ({@code omitZeroBalances=true} leaves out the empty ones). */
@@ -146,7 +147,7 @@ final class BinanceTrading {
         BigDecimal taker = fees.taker();
         BigDecimal maker = fees.maker();
         boolean omitZero = "true".equals(request.params().get("omitZeroBalances"));
-        ObjectNode root = BinanceSimJson.object().put("makerCommission", bips(maker)).put("takerCommission", bips(taker))
+        ObjectNode root = SimJson.object().put("makerCommission", bips(maker)).put("takerCommission", bips(taker))
                 .put("buyerCommission", 0).put("sellerCommission", 0);
         root.putObject("commissionRates").put("maker", BinanceSimJson.decimal(maker, 8)).put("taker", BinanceSimJson.decimal(taker, 8))
                 .put("buyer", "0.00000000").put("seller", "0.00000000");
@@ -161,7 +162,7 @@ final class BinanceTrading {
             }
         });
         root.putArray("permissions").add("SPOT");
-        return BinanceSimJson.write(root.put("uid", Math.abs(account.apiKey().hashCode())));
+        return SimJson.write(root.put("uid", Math.abs(account.apiKey().hashCode())));
     }
 
     /**
@@ -170,7 +171,7 @@ final class BinanceTrading {
      */
     String futuresBalances(RestRequest request, SimExchange exchange) {
         SimAccount account = BinanceAuth.signed(request, exchange);
-        ArrayNode out = BinanceSimJson.array();
+        ArrayNode out = SimJson.array();
         long now = exchange.clock().millis();
         account.futuresBalances().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
             String asset = e.getKey();
@@ -188,7 +189,7 @@ final class BinanceTrading {
                     .put("maxWithdrawAmount", BinanceSimJson.decimal(available.max(BigDecimal.ZERO), 8)).put("marginAvailable", true)
                     .put("updateTime", now);
         });
-        return BinanceSimJson.write(out);
+        return SimJson.write(out);
     }
 
     /**
@@ -198,7 +199,7 @@ final class BinanceTrading {
     String positions(RestRequest request, SimExchange exchange, boolean v3) {
         SimAccount account = BinanceAuth.signed(request, exchange);
         Map<String, String> p = request.params();
-        ArrayNode out = BinanceSimJson.array();
+        ArrayNode out = SimJson.array();
         for (Instrument instrument : exchange.instruments(Market.LINEAR)) {
             if (p.containsKey("symbol") && !p.get("symbol").equals(instrument.symbol())) {
                 continue;
@@ -230,7 +231,7 @@ final class BinanceTrading {
             }
             row.put("updateTime", exchange.clock().millis());
         }
-        return BinanceSimJson.write(out);
+        return SimJson.write(out);
     }
 
     private static BigDecimal unrealized(SimAccount.Position position, Instrument instrument, SimExchange exchange) {

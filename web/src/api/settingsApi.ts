@@ -58,7 +58,7 @@ const tagged = api.enhanceEndpoints({ addTagTypes: ['ApiKeys', 'Exchanges'] });
 export const settingsApi = tagged.injectEndpoints({
   endpoints: (build) => ({
     apiKeyStatus: build.query<Record<string, KeyStatus>, void>({ query: () => 'api/settings/api', providesTags: ['ApiKeys'] }),
-    /** The keys are only in this call's body: the caller resets the mutation afterwards so the store forgets them. */
+    /** The keys are only in this call's body (RTK Query keeps a mutation's arguments out of the store); the caller resets the hook afterwards. */
     storeApiKeys: build.mutation<Record<string, KeyStatus>, Partial<Record<ExchangeName, Keys>>>({
       query: (body) => ({ url: 'api/settings/api', method: 'PUT', body }),
       invalidatesTags: ['ApiKeys', 'Exchanges'],

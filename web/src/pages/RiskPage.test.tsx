@@ -6,7 +6,7 @@ import riskLimits from '../test/fixtures/riskLimits.json';
 import riskStatus from '../test/fixtures/riskStatus.json';
 import accountBinance from '../test/fixtures/accountBinance.json';
 import { envelope, failure, fakeServer, path } from '../test/fakeServer';
-import { renderPage, viewer } from '../test/pageHarness';
+import { button, renderPage, sent, viewer } from '../test/pageHarness';
 import { RiskPage } from './RiskPage';
 
 /** A risk server: the captured answers, with the trading state the kill switch sets. */
@@ -39,11 +39,6 @@ function riskServer() {
   });
   return { ...server, setState: (next: string) => (state = next) };
 }
-
-/** The button with this text (getByRole is too slow on a page this size in jsdom). */
-const button = (text: string) => screen.getByText(text).closest('button') as HTMLButtonElement;
-
-const sent = (requests: Request[], route: string) => requests.filter((r) => path(r) === route);
 
 afterEach(() => {
   vi.unstubAllGlobals();

@@ -1,4 +1,4 @@
-import { Card, Col, Descriptions, Row, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import { Card, Col, Descriptions, Flex, Row, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import { ApiErrorAlert } from '../api/errors';
 import { riskApi, useRiskStatusQuery, type Exposure, type RiskPause, type RiskStatus, type TradingState } from '../api/riskApi';
 import { formatNumber, formatTs, formatUsd } from '../components/figures';
@@ -115,7 +115,7 @@ export function RiskPage() {
   useWsChannels(['engine_alert'], () => dispatch(riskApi.util.invalidateTags(['RiskStatus', 'RiskAlerts'])));
 
   return (
-    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+    <Flex vertical gap="large">
       <Typography.Title level={2} style={{ margin: 0 }}>
         Risk
       </Typography.Title>
@@ -143,6 +143,6 @@ export function RiskPage() {
       ) : null}
       <RiskLimitsForm canMutate={canMutate} />
       <RiskAlerts />
-    </Space>
+    </Flex>
   );
 }

@@ -1,4 +1,4 @@
-import { render } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import { App as AntApp } from 'antd';
 import type { ReactElement } from 'react';
 import { Provider } from 'react-redux';
@@ -7,7 +7,7 @@ import type { AuthState } from '../auth/authSlice';
 import { createStore } from '../store';
 import type { WsClient, WsListener } from '../ws/WsClient';
 import { WsProvider } from '../ws/WsContext';
-import { accessToken, signedIn } from './fakeServer';
+import { accessToken, path, signedIn } from './fakeServer';
 
 /** A stand-in for the /ws client: records subscriptions and lets a test deliver events. */
 export class FakeWs {
@@ -50,4 +50,14 @@ export function renderPage(page: ReactElement, auth: AuthState = signedIn()) {
     </Provider>,
   );
   return { ...view, store, ws };
+}
+
+/** The button with this text, in `scope` or the whole page (getByRole is too slow on pages this size in jsdom). */
+export function button(text: string, scope: Pick<typeof screen, 'getByText'> = screen) {
+  return scope.getByText(text).closest('button') as HTMLButtonElement;
+}
+
+/** The requests sent to one route (`POST /api/risk/kill-switch`). */
+export function sent(requests: Request[], route: string) {
+  return requests.filter((r) => path(r) === route);
 }

@@ -12,6 +12,9 @@ import io.crossbook.core.model.FixedPoint;
  * <p>One instance per thread, reused for every message; nothing is allocated per value.
  */
 public final class JsonCursor {
+    /** At most 17 digits: below {@link FixedPoint#parseNatural}'s limit of 2^58, so no overflow check. */
+    private static final int PLAIN_DECIMAL_CHARS = 17;
+
     private char[] buf = new char[8192];
     private int pos;
     private int end;
@@ -148,6 +151,10 @@ public final class JsonCursor {
      */
     public long readDecimal() {
         expect('"');
+        long plain = plainDecimal();
+        if (plain >= 0) {
+            return plain;
+        }
         int start = pos;
         while (pos < end && buf[pos] != '"') {
             pos++;
@@ -158,6 +165,48 @@ public final class JsonCursor {
         }
         pos++;
         return packed;
+    }
+
+    /**
+     * The common case of {@link #readDecimal}, in the same pass that finds the closing quote:
+     * {@code digits[.digits]"} with at most 17 characters, packed as {@link FixedPoint#parseNatural}
+     * packs it, with the quote consumed. Anything else (a sign, an exponent, more characters) returns
+     * -1 with nothing consumed, for the general parser to accept or reject.
+     */
+    private long plainDecimal() {
+        char[] b = buf;
+        int i = pos;
+        int limit = Math.min(end, i + PLAIN_DECIMAL_CHARS);
+        long value = 0;
+        char c = 0;
+        while (i < limit && (c = b[i]) >= '0' && c <= '9') {
+            value = value * 10 + (c - '0');
+            i++;
+        }
+        if (i == pos) {
+            return -1;
+        }
+        long natural = value; // the value without the fraction's trailing zeros
+        int scale = 0;
+        if (i < limit && c == '.') {
+            int point = ++i;
+            while (i < limit && (c = b[i]) >= '0' && c <= '9') {
+                value = value * 10 + (c - '0');
+                i++;
+                if (c != '0') {
+                    natural = value;
+                    scale = i - point;
+                }
+            }
+            if (i == point) {
+                return -1;
+            }
+        }
+        if (i >= end || b[i] != '"') {
+            return -1;
+        }
+        pos = i + 1;
+        return natural << 5 | scale;
     }
 
     /** True, with the string consumed, if the next value is the string {@code s}; else nothing is consumed. */

@@ -20,14 +20,17 @@ public final class JsonCursor {
     private int end;
     private int nameStart;
     private int nameLength;
+    private long pairFirst;
+    private long pairSecond;
 
     /** Starts reading a new message. */
     public void reset(String text) {
         int n = text.length();
-        if (n > buf.length) {
-            buf = new char[Math.max(n, buf.length * 2)];
+        if (n >= buf.length) {
+            buf = new char[Math.max(n + 1, buf.length * 2)];
         }
         text.getChars(0, n, buf, 0);
+        buf[n] = 0; // a sentinel: scans for a character class stop at the end without a bounds check
         pos = 0;
         end = n;
     }
@@ -168,6 +171,42 @@ public final class JsonCursor {
     }
 
     /**
+     * Reads a level as depth messages send it, {@code ["price","qty"]} with no whitespace and plain
+     * decimals, keeping both for {@link #pairFirst()} and {@link #pairSecond()}. Returns false with
+     * nothing consumed when the next value is anything else: read it element by element instead.
+     */
+    public boolean readDecimalPair() {
+        int start = pos;
+        if (pos + 1 >= end || buf[pos] != '[' || buf[pos + 1] != '"') {
+            return false;
+        }
+        pos += 2;
+        long first = plainDecimal();
+        if (first >= 0 && pos + 1 < end && buf[pos] == ',' && buf[pos + 1] == '"') {
+            pos += 2;
+            long second = plainDecimal();
+            if (second >= 0 && pos < end && buf[pos] == ']') {
+                pos++;
+                pairFirst = first;
+                pairSecond = second;
+                return true;
+            }
+        }
+        pos = start;
+        return false;
+    }
+
+    /** The first decimal of the last {@link #readDecimalPair()}, packed as {@link #readDecimal()} packs it. */
+    public long pairFirst() {
+        return pairFirst;
+    }
+
+    /** The second decimal of the last {@link #readDecimalPair()}. */
+    public long pairSecond() {
+        return pairSecond;
+    }
+
+    /**
      * The common case of {@link #readDecimal}, in the same pass that finds the closing quote:
      * {@code digits[.digits]"} with at most 17 characters, packed as {@link FixedPoint#parseNatural}
      * packs it, with the quote consumed. Anything else (a sign, an exponent, more characters) returns
@@ -176,11 +215,10 @@ public final class JsonCursor {
     private long plainDecimal() {
         char[] b = buf;
         int i = pos;
-        int limit = Math.min(end, i + PLAIN_DECIMAL_CHARS);
         long value = 0;
-        char c = 0;
-        while (i < limit && (c = b[i]) >= '0' && c <= '9') {
-            value = value * 10 + (c - '0');
+        int d;
+        while ((d = b[i] - '0') >= 0 && d <= 9) { // the sentinel after the text ends the loop
+            value = value * 10 + d;
             i++;
         }
         if (i == pos) {
@@ -188,22 +226,20 @@ public final class JsonCursor {
         }
         long natural = value; // the value without the fraction's trailing zeros
         int scale = 0;
-        if (i < limit && c == '.') {
+        if (b[i] == '.') {
             int point = ++i;
-            while (i < limit && (c = b[i]) >= '0' && c <= '9') {
-                value = value * 10 + (c - '0');
+            while ((d = b[i] - '0') >= 0 && d <= 9) {
+                value = value * 10 + d;
                 i++;
-                if (c != '0') {
-                    natural = value;
-                    scale = i - point;
-                }
+                natural = d != 0 ? value : natural;
+                scale = d != 0 ? i - point : scale;
             }
             if (i == point) {
                 return -1;
             }
         }
-        if (i >= end || b[i] != '"') {
-            return -1;
+        if (i - pos > PLAIN_DECIMAL_CHARS || b[i] != '"') {
+            return -1; // too long for the value to be exact, or not the end of the string
         }
         pos = i + 1;
         return natural << 5 | scale;

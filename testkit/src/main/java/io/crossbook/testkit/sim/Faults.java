@@ -50,6 +50,7 @@ public final class Faults {
     private final List<Armed<BigDecimal>> partialFills = new ArrayList<>();
     private final List<Armed<Boolean>> depthDrops = new ArrayList<>();
     private final List<Armed<UnaryOperator<String>>> corruptions = new ArrayList<>();
+    private volatile boolean refusingConnections;
 
     Faults(Runnable disconnectAll) {
         this.disconnectAll = disconnectAll;
@@ -161,9 +162,23 @@ public final class Faults {
         disconnectAll.run();
     }
 
-    /** Disarms every fault. */
+    /**
+     * While {@code refuse} is true every new WebSocket connection is refused at the handshake, as by an
+     * exchange that is down (REST is still served); connections already open are left alone. With
+     * {@link #disconnectAll()} it keeps every client away for as long as a test needs.
+     */
+    public void refuseConnections(boolean refuse) {
+        refusingConnections = refuse;
+    }
+
+    boolean refusingConnections() {
+        return refusingConnections;
+    }
+
+    /** Disarms every fault and accepts connections again. */
     public synchronized void clear() {
         List.of(delays, statuses, rejections, holds, partialFills, depthDrops, corruptions).forEach(List::clear);
+        refusingConnections = false;
     }
 
     synchronized Duration takeDelay(RequestKind kind) {

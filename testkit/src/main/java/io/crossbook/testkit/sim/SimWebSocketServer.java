@@ -46,6 +46,9 @@ final class SimWebSocketServer extends WebSocketServer {
     @Override
     public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(WebSocket conn, Draft draft, ClientHandshake request)
             throws InvalidDataException {
+        if (simulator.faults().refusingConnections()) {
+            throw new InvalidDataException(503, "the simulated exchange refuses connections");
+        }
         WsSession session = simulator.openSession(request.getResourceDescriptor());
         if (session == null) {
             throw new InvalidDataException(404, "no such stream: " + request.getResourceDescriptor());

@@ -28,6 +28,7 @@ final class SimWebSocketServer extends WebSocketServer {
         super(address);
         this.simulator = simulator;
         setReuseAddr(true);
+        setTcpNoDelay(true); // frames go out as they are replayed, not held back by Nagle's algorithm
         setDaemon(true);
     }
 

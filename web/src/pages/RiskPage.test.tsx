@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import riskAlerts from '../test/fixtures/riskAlerts.json';
@@ -6,7 +6,8 @@ import riskLimits from '../test/fixtures/riskLimits.json';
 import riskStatus from '../test/fixtures/riskStatus.json';
 import accountBinance from '../test/fixtures/accountBinance.json';
 import { envelope, failure, fakeServer, path } from '../test/fakeServer';
-import { button, renderPage, sent, viewer } from '../test/pageHarness';
+import { button, sent, viewer } from '../test/pageHarness';
+import { renderSignedIn } from '../test/render';
 import { RiskPage } from './RiskPage';
 
 /** A risk server: the captured answers, with the trading state the kill switch sets. */
@@ -48,7 +49,7 @@ afterEach(() => {
 describe('RiskPage', { timeout: 30_000 }, () => {
   it("shows the server's state, P&L, exposures and alerts", async () => {
     riskServer();
-    renderPage(<RiskPage />);
+    renderSignedIn(<RiskPage />);
 
     expect(await screen.findByTestId('risk-state')).toHaveTextContent('ACTIVE');
     expect(screen.getAllByText('0.00 USD')).toHaveLength(3);
@@ -63,7 +64,7 @@ describe('RiskPage', { timeout: 30_000 }, () => {
 
   it('engages the kill switch only after a confirmation saying what it does, then shows HALTED', async () => {
     const { requests } = riskServer();
-    renderPage(<RiskPage />);
+    renderSignedIn(<RiskPage />);
     await screen.findByTestId('risk-state');
 
     await userEvent.click(screen.getByTestId('kill-switch-button'));
@@ -85,7 +86,7 @@ describe('RiskPage', { timeout: 30_000 }, () => {
   it('releases the kill switch after saying trading resumes', async () => {
     const { requests, setState } = riskServer();
     setState('HALTED');
-    renderPage(<RiskPage />);
+    renderSignedIn(<RiskPage />);
     await waitFor(() => expect(screen.getByTestId('kill-switch-button')).toHaveTextContent('Release kill switch'));
 
     await userEvent.click(screen.getByTestId('kill-switch-button'));
@@ -98,7 +99,7 @@ describe('RiskPage', { timeout: 30_000 }, () => {
 
   it('cancelling the confirmation sends nothing', async () => {
     const { requests } = riskServer();
-    renderPage(<RiskPage />);
+    renderSignedIn(<RiskPage />);
     await screen.findByTestId('risk-state');
 
     await userEvent.click(screen.getByTestId('kill-switch-button'));
@@ -111,18 +112,21 @@ describe('RiskPage', { timeout: 30_000 }, () => {
 
   it('follows an engine_alert from /ws: the state changed elsewhere shows at once', async () => {
     const { setState } = riskServer();
-    const { ws } = renderPage(<RiskPage />);
+    const { socket } = renderSignedIn(<RiskPage />);
+    act(() => socket.accept());
     expect(await screen.findByTestId('risk-state')).toHaveTextContent('ACTIVE');
+    await waitFor(() => expect(socket.ops('subscribe').flatMap((f) => f.channels as string[])).toContain('engine_alert'));
 
     setState('HALTED');
-    ws.emit('engine_alert', { severity: 'critical', code: 'KILL_SWITCH', message: 'trading HALTED', pairId: null, ts: 1 });
+    const { id: _id, ...alert } = riskAlerts[1];
+    act(() => socket.receive('engine_alert', alert));
 
     await waitFor(() => expect(screen.getByTestId('risk-state')).toHaveTextContent('HALTED'));
   });
 
   it('refuses an out-of-range limit in the form without asking the server', async () => {
     const { requests } = riskServer();
-    renderPage(<RiskPage />);
+    renderSignedIn(<RiskPage />);
     const input = await screen.findByLabelText(/Max order notional/);
 
     await userEvent.clear(input);
@@ -135,7 +139,7 @@ describe('RiskPage', { timeout: 30_000 }, () => {
 
   it("sends only the changed limit and shows the server's refusal on the limit it names", async () => {
     const { requests } = riskServer();
-    renderPage(<RiskPage />);
+    renderSignedIn(<RiskPage />);
     const input = await screen.findByLabelText(/Longest pause/);
 
     await userEvent.clear(input);
@@ -154,7 +158,7 @@ describe('RiskPage', { timeout: 30_000 }, () => {
 
   it('gives a viewer no kill switch and a read-only form', async () => {
     riskServer();
-    renderPage(<RiskPage />, viewer());
+    renderSignedIn(<RiskPage />, '/', viewer());
 
     await screen.findByTestId('risk-state');
     expect(screen.getByTestId('kill-switch-button')).toBeDisabled();

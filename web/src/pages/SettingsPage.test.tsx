@@ -6,7 +6,8 @@ import apiKeyStatus from '../test/fixtures/apiKeyStatus.json';
 import apiKeyStatusStored from '../test/fixtures/apiKeyStatusStored.json';
 import exchanges from '../test/fixtures/exchanges.json';
 import { envelope, failure, fakeServer, path } from '../test/fakeServer';
-import { button, renderPage, sent, viewer } from '../test/pageHarness';
+import { button, sent, viewer } from '../test/pageHarness';
+import { renderSignedIn } from '../test/render';
 import { SettingsPage } from './SettingsPage';
 
 const SECRET = 'S3cr3t-never-echoed-0123456789';
@@ -38,7 +39,7 @@ afterEach(() => {
 describe('SettingsPage', { timeout: 30_000 }, () => {
   it('shows the trading mode and each exchange with its market-data and public-only state', async () => {
     settingsServer();
-    renderPage(<SettingsPage />);
+    renderSignedIn(<SettingsPage />);
 
     expect(await screen.findByTestId('trading-mode')).toHaveTextContent('PAPER');
     const table = within(screen.getByTestId('exchanges'));
@@ -54,7 +55,7 @@ describe('SettingsPage', { timeout: 30_000 }, () => {
 
   it('sends typed keys once and keeps them neither in the form nor in the store', async () => {
     const { requests } = settingsServer();
-    const { store } = renderPage(<SettingsPage />);
+    const { store } = renderSignedIn(<SettingsPage />);
     const card = within(await screen.findByTestId('keys-binance'));
 
     await userEvent.type(card.getByLabelText('API key'), 'AKIAkey-0123456789');
@@ -74,7 +75,7 @@ describe('SettingsPage', { timeout: 30_000 }, () => {
     settingsServer({
       storeAnswer: () => failure(409, 'CONFLICT', 'cannot store exchange keys: CROSSBOOK_MASTER_KEY is not set.'),
     });
-    const { store } = renderPage(<SettingsPage />);
+    const { store } = renderSignedIn(<SettingsPage />);
     const card = within(await screen.findByTestId('keys-binance'));
 
     await userEvent.type(card.getByLabelText('API key'), 'AKIAkey-0123456789');
@@ -88,7 +89,7 @@ describe('SettingsPage', { timeout: 30_000 }, () => {
 
   it('checks the key format before sending', async () => {
     const { requests } = settingsServer();
-    renderPage(<SettingsPage />);
+    renderSignedIn(<SettingsPage />);
     const card = within(await screen.findByTestId('keys-okx'));
 
     await userEvent.type(card.getByLabelText('API key'), 'has space in it');
@@ -102,7 +103,7 @@ describe('SettingsPage', { timeout: 30_000 }, () => {
 
   it('shows stored keys masked with their last test, and tests them on demand', async () => {
     const { requests } = settingsServer({ keys: apiKeyStatusStored });
-    renderPage(<SettingsPage />);
+    renderSignedIn(<SettingsPage />);
     const card = within(await screen.findByTestId('keys-binance'));
 
     expect(card.getByText(apiKeyStatusStored.binance.keyId)).toBeInTheDocument();
@@ -119,7 +120,7 @@ describe('SettingsPage', { timeout: 30_000 }, () => {
 
   it('gives a viewer no key forms', async () => {
     settingsServer();
-    renderPage(<SettingsPage />, viewer());
+    renderSignedIn(<SettingsPage />, '/', viewer());
     const card = within(await screen.findByTestId('keys-binance'));
 
     expect(card.getByLabelText('API key')).toBeDisabled();

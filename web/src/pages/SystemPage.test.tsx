@@ -5,7 +5,8 @@ import collectors from '../test/fixtures/collectors.json';
 import systemLogs from '../test/fixtures/systemLogs.json';
 import systemStatus from '../test/fixtures/systemStatus.json';
 import { envelope, failure, fakeServer, path } from '../test/fakeServer';
-import { button, renderPage, sent, viewer } from '../test/pageHarness';
+import { button, sent, viewer } from '../test/pageHarness';
+import { renderSignedIn } from '../test/render';
 import { SystemPage } from './SystemPage';
 
 /** A system server on the captured answers; each collectors list after the first counts 1,000 more binance:spot messages. */
@@ -48,7 +49,7 @@ afterEach(() => {
 describe('SystemPage', { timeout: 30_000 }, () => {
   it("shows the process, modules' health and the performance figures the server gives", async () => {
     systemServer();
-    renderPage(<SystemPage />);
+    renderSignedIn(<SystemPage />);
 
     expect(await screen.findByTestId('system-running')).toHaveTextContent('RUNNING');
     expect(screen.getByTestId('uptime')).toHaveTextContent('1m 01s');
@@ -63,7 +64,7 @@ describe('SystemPage', { timeout: 30_000 }, () => {
 
   it('lists the collectors with their live stats, refreshed while the page is open', async () => {
     systemServer();
-    renderPage(<SystemPage />);
+    renderSignedIn(<SystemPage />);
 
     await screen.findByText('binance:linear');
     expect(row('binance:linear').getByText('216.1')).toBeInTheDocument();
@@ -79,7 +80,7 @@ describe('SystemPage', { timeout: 30_000 }, () => {
 
   it('stops the system only after saying what stopping does', async () => {
     const { requests } = systemServer();
-    renderPage(<SystemPage />);
+    renderSignedIn(<SystemPage />);
     await screen.findByTestId('system-running');
 
     await userEvent.click(screen.getByTestId('system-stop'));
@@ -96,7 +97,7 @@ describe('SystemPage', { timeout: 30_000 }, () => {
 
   it('stops one collector after a confirmation naming its books', async () => {
     const { requests } = systemServer();
-    renderPage(<SystemPage />);
+    renderSignedIn(<SystemPage />);
     await screen.findByText('binance:spot');
 
     await userEvent.click(screen.getByTestId('stop-binance:spot'));
@@ -109,7 +110,7 @@ describe('SystemPage', { timeout: 30_000 }, () => {
 
   it('reads the log at the level chosen', async () => {
     const { requests } = systemServer();
-    renderPage(<SystemPage />);
+    renderSignedIn(<SystemPage />);
     const logs = within(screen.getByTestId('logs'));
     expect(await logs.findByText('PUT /api/settings/api 409 146.694 ms', {}, { timeout: 5000 })).toBeInTheDocument();
 
@@ -124,7 +125,7 @@ describe('SystemPage', { timeout: 30_000 }, () => {
 
   it('gives a viewer no start, stop or collector controls', async () => {
     systemServer();
-    renderPage(<SystemPage />, viewer());
+    renderSignedIn(<SystemPage />, '/', viewer());
 
     await screen.findByText('binance:spot');
     await screen.findByTestId('system-running');

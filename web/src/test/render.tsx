@@ -5,14 +5,15 @@ import { MemoryRouter } from 'react-router-dom';
 import { createStore, createWsClient } from '../store';
 import { WsProvider } from '../ws/WsContext';
 import { FakeSocket } from './FakeSocket';
+import type { AuthState } from '../auth/authSlice';
 import { signedIn } from './fakeServer';
 
 /**
- * Renders `ui` as the app does (store, /ws client, router), signed in as admin, with the /ws
+ * Renders `ui` as the app does (store, /ws client, router), signed in (as admin unless `auth` says otherwise), with the /ws
  * client started on a {@link FakeSocket}. Answer its REST calls with `fakeServer`.
  */
-export function renderSignedIn(ui: ReactElement, route = '/') {
-  const store = createStore(signedIn());
+export function renderSignedIn(ui: ReactElement, route = '/', auth: AuthState = signedIn()) {
+  const store = createStore(auth);
   const client = createWsClient(store, FakeSocket.create);
   client.start();
   const socket = FakeSocket.latest();

@@ -73,7 +73,7 @@ export interface KillSwitchResult {
   openOrdersCancelled: number;
 }
 
-const tagged = api.enhanceEndpoints({ addTagTypes: ['RiskStatus', 'RiskLimits', 'RiskAlerts'] });
+const tagged = api.enhanceEndpoints({ addTagTypes: ['RiskStatus', 'RiskLimits'] });
 
 export const riskApi = tagged.injectEndpoints({
   endpoints: (build) => ({
@@ -89,11 +89,10 @@ export const riskApi = tagged.injectEndpoints({
     }),
     riskAlerts: build.query<RiskAlert[], { limit: number; severity?: string }>({
       query: ({ limit, severity }) => `api/risk/alerts?limit=${limit}${severity ? `&severity=${severity}` : ''}`,
-      providesTags: ['RiskAlerts'],
     }),
     setKillSwitch: build.mutation<KillSwitchResult, { engaged: boolean; reason?: string }>({
       query: (body) => ({ url: 'api/risk/kill-switch', method: 'POST', body }),
-      invalidatesTags: ['RiskStatus', 'RiskAlerts'],
+      invalidatesTags: ['RiskStatus'],
     }),
   }),
 });

@@ -11,7 +11,7 @@ import { renderSignedIn } from '../test/render';
 import { RiskPage } from './RiskPage';
 
 /** A risk server: the captured answers, with the trading state the kill switch sets. */
-function riskServer() {
+function riskServer(alerts: object[] = riskAlerts) {
   let state = 'ACTIVE';
   const server = fakeServer(async (request) => {
     switch (path(request)) {
@@ -20,7 +20,7 @@ function riskServer() {
       case 'GET /api/risk/limits':
         return envelope(riskLimits);
       case 'GET /api/risk/alerts':
-        return envelope(riskAlerts);
+        return envelope(alerts);
       case 'GET /api/account/binance':
         return envelope(accountBinance);
       case 'POST /api/risk/kill-switch': {
@@ -51,7 +51,7 @@ describe('RiskPage', { timeout: 30_000 }, () => {
     riskServer();
     renderSignedIn(<RiskPage />);
 
-    expect(await screen.findByTestId('risk-state')).toHaveTextContent('ACTIVE');
+    expect(await screen.findByTestId('risk-state-badge')).toHaveTextContent('ACTIVE');
     expect(screen.getAllByText('0.00 USD')).toHaveLength(3);
     // valueUsd null: no book to value BTC on
     expect(screen.getAllByText('no mark')).toHaveLength(3);
@@ -65,7 +65,7 @@ describe('RiskPage', { timeout: 30_000 }, () => {
   it('engages the kill switch only after a confirmation saying what it does, then shows HALTED', async () => {
     const { requests } = riskServer();
     renderSignedIn(<RiskPage />);
-    await screen.findByTestId('risk-state');
+    await screen.findByTestId('risk-state-badge');
 
     await userEvent.click(screen.getByTestId('kill-switch-button'));
 
@@ -77,7 +77,7 @@ describe('RiskPage', { timeout: 30_000 }, () => {
 
     await userEvent.click(button('Engage: halt all trading'));
 
-    await waitFor(() => expect(screen.getByTestId('risk-state')).toHaveTextContent('HALTED'));
+    await waitFor(() => expect(screen.getByTestId('risk-state-badge')).toHaveTextContent('HALTED'));
     const [post] = sent(requests, 'POST /api/risk/kill-switch');
     expect(await post.json()).toEqual({ engaged: true });
     expect(screen.getByTestId('kill-switch-button')).toHaveTextContent('Release kill switch');
@@ -93,35 +93,37 @@ describe('RiskPage', { timeout: 30_000 }, () => {
     expect(await screen.findByTestId('kill-switch-effect')).toHaveTextContent('Trading state becomes ACTIVE');
     await userEvent.click(button('Release: resume trading'));
 
-    await waitFor(() => expect(screen.getByTestId('risk-state')).toHaveTextContent('ACTIVE'));
+    await waitFor(() => expect(screen.getByTestId('risk-state-badge')).toHaveTextContent('ACTIVE'));
     expect(await sent(requests, 'POST /api/risk/kill-switch')[0].json()).toEqual({ engaged: false });
   });
 
   it('cancelling the confirmation sends nothing', async () => {
     const { requests } = riskServer();
     renderSignedIn(<RiskPage />);
-    await screen.findByTestId('risk-state');
+    await screen.findByTestId('risk-state-badge');
 
     await userEvent.click(screen.getByTestId('kill-switch-button'));
     await screen.findByTestId('kill-switch-effect');
     await userEvent.click(button('Cancel'));
 
     expect(sent(requests, 'POST /api/risk/kill-switch')).toHaveLength(0);
-    expect(screen.getByTestId('risk-state')).toHaveTextContent('ACTIVE');
+    expect(screen.getByTestId('risk-state-badge')).toHaveTextContent('ACTIVE');
   });
 
-  it('follows an engine_alert from /ws: the state changed elsewhere shows at once', async () => {
-    const { setState } = riskServer();
+  it('follows an engine_alert from /ws: the state changed elsewhere and the alert show at once', async () => {
+    // the server publishes an alert before storing it: the list read again at once would not have it
+    const { setState } = riskServer([riskAlerts[0]]);
     const { socket } = renderSignedIn(<RiskPage />);
     act(() => socket.accept());
-    expect(await screen.findByTestId('risk-state')).toHaveTextContent('ACTIVE');
+    expect(await screen.findByTestId('risk-state-badge')).toHaveTextContent('ACTIVE');
     await waitFor(() => expect(socket.ops('subscribe').flatMap((f) => f.channels as string[])).toContain('engine_alert'));
 
     setState('HALTED');
     const { id: _id, ...alert } = riskAlerts[1];
     act(() => socket.receive('engine_alert', alert));
 
-    await waitFor(() => expect(screen.getByTestId('risk-state')).toHaveTextContent('HALTED'));
+    await waitFor(() => expect(screen.getByTestId('risk-state-badge')).toHaveTextContent('HALTED'));
+    expect(within(screen.getByTestId('risk-alerts')).getByText(alert.message)).toBeInTheDocument();
   });
 
   it('refuses an out-of-range limit in the form without asking the server', async () => {
@@ -160,7 +162,7 @@ describe('RiskPage', { timeout: 30_000 }, () => {
     riskServer();
     renderSignedIn(<RiskPage />, '/', viewer());
 
-    await screen.findByTestId('risk-state');
+    await screen.findByTestId('risk-state-badge');
     expect(screen.getByTestId('kill-switch-button')).toBeDisabled();
     expect(await screen.findByLabelText(/Max order notional/)).toBeDisabled();
     expect(button('Save limits')).toBeDisabled();

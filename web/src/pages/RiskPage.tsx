@@ -20,7 +20,7 @@ const STATE_MEANING: Record<TradingState, string> = {
 export function RiskStateBadge({ state }: { state: TradingState }) {
   return (
     <Tooltip title={STATE_MEANING[state]}>
-      <Tag color={STATE_COLOR[state]} style={{ fontSize: 16, padding: '4px 12px' }} data-testid="risk-state">
+      <Tag color={STATE_COLOR[state]} style={{ fontSize: 16, padding: '4px 12px' }} data-testid="risk-state-badge">
         {state}
       </Tag>
     </Tooltip>
@@ -105,14 +105,14 @@ function StatusCards({ status }: { status: RiskStatus }) {
 }
 
 /**
- * Risk: the trading state (live: every `engine_alert` refreshes it and the alerts), the kill switch,
+ * Risk: the trading state (live: every `engine_alert` refreshes it), the kill switch,
  * P&L and exposures, the limits form and the alerts.
  */
 export function RiskPage() {
   const dispatch = useAppDispatch();
   const canMutate = useAppSelector((state) => state.auth.role === 'admin');
   const { data: status, error } = useRiskStatusQuery(undefined, { pollingInterval: 10_000 });
-  useWsChannels(['engine_alert'], () => dispatch(riskApi.util.invalidateTags(['RiskStatus', 'RiskAlerts'])));
+  useWsChannels(['engine_alert'], () => dispatch(riskApi.util.invalidateTags(['RiskStatus'])));
 
   return (
     <Flex vertical gap="large">
@@ -123,8 +123,8 @@ export function RiskPage() {
       {status ? (
         <>
           <Card>
-            <Row align="middle" justify="space-between" gutter={16}>
-              <Col>
+            <Row align="middle" justify="space-between" gutter={16} wrap={false}>
+              <Col flex="auto">
                 <Descriptions column={{ xs: 1, md: 3 }} size="small">
                   <Descriptions.Item label="Trading state">
                     <RiskStateBadge state={status.state} />

@@ -1,15 +1,36 @@
 import { Card, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { ApiErrorAlert } from '../../api/errors';
-import { useRiskAlertsQuery, type RiskAlert } from '../../api/riskApi';
+import { riskApi, useRiskAlertsQuery, type RiskAlert } from '../../api/riskApi';
+import { useAppDispatch } from '../../hooks';
+import { useWsChannels } from '../../ws/WsContext';
 import { formatTs } from '../figures';
+
+const LIMIT = 200;
 
 export const SEVERITY_COLOR: Record<string, string> = { info: 'blue', warning: 'orange', critical: 'red' };
 
-/** Every engine alert, newest first (GET /api/risk/alerts), filtered by severity; refreshed when /ws brings one. */
+/**
+ * Every engine alert, newest first (GET /api/risk/alerts), filtered by severity. An `engine_alert`
+ * from /ws goes to the top of the list at once: the server publishes it before storing it, so
+ * reading the list again at that moment could miss it.
+ */
 export function RiskAlerts() {
+  const dispatch = useAppDispatch();
   const [severity, setSeverity] = useState<string>('');
-  const { data, error, isFetching } = useRiskAlertsQuery({ limit: 200, severity: severity || undefined });
+  const args = { limit: LIMIT, severity: severity || undefined };
+  // read again now and then to replace the live ones with the stored ones
+  const { data, error, isFetching } = useRiskAlertsQuery(args, { pollingInterval: 60_000 });
+  useWsChannels(['engine_alert'], (alert: Omit<RiskAlert, 'id'>) => {
+    if (!severity || alert.severity === severity) {
+      dispatch(
+        riskApi.util.updateQueryData('riskAlerts', args, (alerts) => {
+          alerts.unshift({ ...alert, id: `live-${alert.ts}-${alert.code}-${alerts.length}` });
+          alerts.splice(LIMIT);
+        }),
+      );
+    }
+  });
   return (
     <Card
       title="Alerts"

@@ -50,9 +50,8 @@ export function CollectorsTable({ loads, canMutate }: { loads: FeedLoad[]; canMu
         loading={isLoading}
         dataSource={data ?? []}
         pagination={false}
-        scroll={{ x: 1300 }}
         columns={[
-          { title: 'Collector', dataIndex: 'id', fixed: 'left', render: (id: string) => <strong>{id}</strong> },
+          { title: 'Collector', dataIndex: 'id', render: (id: string) => <strong>{id}</strong> },
           {
             title: 'Source',
             dataIndex: 'source',
@@ -70,10 +69,15 @@ export function CollectorsTable({ loads, canMutate }: { loads: FeedLoad[]; canMu
           { title: 'Books in sync', key: 'books', align: 'right', render: (_: unknown, c) => `${c.booksInSync} / ${c.symbols.length}` },
           { title: 'Msg/s', dataIndex: 'messagesPerSecond', align: 'right', render: (v: number) => formatNumber(v, 1) },
           { title: 'Book upd/s', dataIndex: 'bookUpdatesPerSecond', align: 'right', render: (v: number) => formatNumber(v, 1) },
-          { title: 'Messages', dataIndex: 'messages', align: 'right', render: (v: number) => formatNumber(v, 0) },
+          {
+            title: 'Messages',
+            dataIndex: 'messages',
+            align: 'right',
+            render: (v: number, c) => <span data-testid={`messages-${c.id}`}>{formatNumber(v, 0)}</span>,
+          },
           { title: 'Gaps', dataIndex: 'gaps', align: 'right' },
           { title: 'Resyncs', dataIndex: 'resyncs', align: 'right' },
-          { title: 'Checksum fails', dataIndex: 'checksumFailures', align: 'right' },
+          { title: 'Checksum failures', dataIndex: 'checksumFailures', align: 'right' },
           { title: 'Anomalies', dataIndex: 'anomalies', align: 'right' },
           { title: 'Last update', dataIndex: 'lastUpdateAgeMillis', align: 'right', render: (v: number) => (v < 0 ? '—' : `${formatNumber(v, 0)} ms ago`) },
           { title: 'Feed lag', dataIndex: 'eventLoopLagMillis', align: 'right', render: (v: number) => ms(v) },
@@ -81,7 +85,6 @@ export function CollectorsTable({ loads, canMutate }: { loads: FeedLoad[]; canMu
           {
             title: '',
             key: 'action',
-            fixed: 'right',
             render: (_: unknown, c) =>
               c.status === 'STOPPED' ? (
                 <Button size="small" disabled={!canMutate} loading={busy} onClick={() => act(c.id, 'start')}>

@@ -55,7 +55,7 @@ export function LogViewer() {
             render: (logger: string) => <span title={logger}>{logger.replace(/^io\.crossbook\./, '')}</span>,
           },
           { title: 'Thread', dataIndex: 'thread', width: 150, ellipsis: true },
-          { title: 'Message', dataIndex: 'message', render: (m: string) => <span style={{ fontFamily: 'monospace', fontSize: 12 }}>{m}</span> },
+          { title: 'Message', dataIndex: 'message', render: (m: string) => <span style={{ fontFamily: 'monospace', fontSize: 12, wordBreak: 'break-word' }}>{m}</span> },
         ]}
       />
     </Card>

@@ -36,7 +36,7 @@ export function SystemControl({ status, canMutate }: { status: SystemStatus; can
       <Tag color={status.isRunning ? 'green' : 'red'} style={{ fontSize: 16, padding: '4px 12px' }} data-testid="system-running">
         {status.isRunning ? 'RUNNING' : 'STOPPED'}
       </Tag>
-      <Button icon={<CaretRightOutlined />} disabled={!canMutate || status.isRunning} loading={starting} onClick={() => act('start')}>
+      <Button icon={<CaretRightOutlined />} disabled={!canMutate || status.isRunning} loading={starting} onClick={() => act('start')} data-testid="system-start">
         Start
       </Button>
       <Button danger icon={<PauseOutlined />} disabled={!canMutate || !status.isRunning} onClick={() => setConfirming(true)} data-testid="system-stop">

@@ -1,6 +1,7 @@
 package io.crossbook.server.settings;
 
 import io.crossbook.core.model.Venue;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,12 +15,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * {@code crossbook.trading.*}: {@code mode} ({@code paper}, the default, or {@code live}); the
  * {@code recv-window} signed requests give the exchange (Binance and Bybit refuse a request that
- * arrives later; Binance allows at most 60 s); and the private REST {@code endpoints} per exchange,
- * by default their production hosts.
+ * arrives later; Binance allows at most 60 s); the private REST {@code endpoints} per exchange, by
+ * default their production hosts; and {@code perp-margin-rate}, the initial margin a perpetual order
+ * needs as a fraction of its notional (the inverse of the leverage the accounts trade at; 1, the
+ * default, is fully collateralised), which live mode checks before an order is sent.
  */
 @ConfigurationProperties("crossbook.trading")
 public record TradingProperties(TradingMode mode, Duration recvWindow, Map<Venue, URI> endpoints, URI binanceFuturesEndpoint,
-                                UnknownOrders unknownOrders) {
+                                UnknownOrders unknownOrders, BigDecimal perpMarginRate) {
 
     /** What start-up reconciliation does with an open order at the exchange that the journal does not know. */
     public enum UnknownOrders {
@@ -40,6 +43,11 @@ public record TradingProperties(TradingMode mode, Duration recvWindow, Map<Venue
         unknownOrders = unknownOrders == null ? UnknownOrders.REPORT : unknownOrders;
         binanceFuturesEndpoint = binanceFuturesEndpoint == null ? URI.create("https://fapi.binance.com") : binanceFuturesEndpoint;
         recvWindow = recvWindow == null ? Duration.ofSeconds(5) : recvWindow;
+        perpMarginRate = perpMarginRate == null ? BigDecimal.ONE : perpMarginRate;
+        if (perpMarginRate.signum() <= 0 || perpMarginRate.compareTo(BigDecimal.ONE) > 0) {
+            throw new IllegalArgumentException("crossbook.trading.perp-margin-rate must be above 0 and at most 1, not "
+                    + perpMarginRate.toPlainString());
+        }
         if (recvWindow.toMillis() < 1 || recvWindow.compareTo(MAX_RECV_WINDOW) > 0) {
             throw new IllegalArgumentException("crossbook.trading.recv-window must be between 1ms and 60s, not " + recvWindow);
         }

@@ -17,7 +17,7 @@ class SimulatorOnlyEndpointsTest {
     @Test
     void theExchangesOwnHostsAreNotForeign() {
         TradingProperties production = new TradingProperties(TradingMode.LIVE, null,
-                Map.of(Venue.OKX, URI.create("https://aws.okx.com")), null, null);
+                Map.of(Venue.OKX, URI.create("https://aws.okx.com")), null, null, null);
 
         assertThat(production.foreignEndpoints()).isEmpty();
     }
@@ -25,7 +25,7 @@ class SimulatorOnlyEndpointsTest {
     @Test
     void aLocalEndpointIsRefusedOutsideTheSimulatorProfile() {
         TradingProperties local = new TradingProperties(TradingMode.LIVE, null,
-                Map.of(Venue.BINANCE, URI.create("http://127.0.0.1:8999")), null, null);
+                Map.of(Venue.BINANCE, URI.create("http://127.0.0.1:8999")), null, null, null);
         assertThat(local.foreignEndpoints()).containsExactly(URI.create("http://127.0.0.1:8999"));
 
         assertThatThrownBy(() -> new LiveTrading(local, null, null, null, null, null, new MockEnvironment()))
@@ -36,7 +36,7 @@ class SimulatorOnlyEndpointsTest {
     @Test
     void aLookalikeHostIsForeignToo() {
         TradingProperties lookalike = new TradingProperties(TradingMode.LIVE, null,
-                Map.of(Venue.BYBIT, URI.create("https://api.bybit.com.example.net")), null, null);
+                Map.of(Venue.BYBIT, URI.create("https://api.bybit.com.example.net")), null, null, null);
 
         assertThat(lookalike.foreignEndpoints()).containsExactly(URI.create("https://api.bybit.com.example.net"));
     }

@@ -11,7 +11,8 @@ import {
 import { apiErrorText } from '../../api/errors';
 import { markServerField } from '../serverFieldError';
 
-const EXCHANGES = ['binance', 'bybit', 'okx'];
+/** The exchanges the server trades on. */
+export const EXCHANGES = ['binance', 'bybit', 'okx'].map((value) => ({ value }));
 const TYPES = [
   { value: 'spot', label: 'spot' },
   { value: 'linear', label: 'linear (USDⓈ-M perpetual)' },
@@ -27,7 +28,7 @@ const aboveZero = {
 };
 
 /** The symbols the server collects for an exchange and market type, as suggestions. */
-function symbolOptions(exchanges: CollectedExchange[] | undefined, exchange: string | undefined, type: string | undefined) {
+export function symbolOptions(exchanges: CollectedExchange[] | undefined, exchange: string | undefined, type: string | undefined) {
   const markets = exchanges?.find((e) => e.name === exchange)?.markets ?? [];
   return markets.filter((m) => m.type === type).flatMap((m) => m.symbols.map((symbol) => ({ value: symbol })));
 }
@@ -40,7 +41,7 @@ function LegFields({ leg, title, exchanges }: { leg: 'leg1' | 'leg2'; title: str
     <Col span={12}>
       <Typography.Text strong>{title}</Typography.Text>
       <Form.Item label="Exchange" name={[leg, 'exchange']} rules={[{ required: true, message: 'Choose the exchange' }]}>
-        <Select options={EXCHANGES.map((value) => ({ value }))} aria-label={`${leg} exchange`} />
+        <Select options={EXCHANGES} aria-label={`${leg} exchange`} />
       </Form.Item>
       <Form.Item label="Market" name={[leg, 'type']} rules={[{ required: true, message: 'Choose the market' }]}>
         <Select options={TYPES} aria-label={`${leg} market`} />

@@ -20,7 +20,7 @@ import { PairsTable } from '../components/arbitrage/PairsTable';
 import { TriangularTable } from '../components/arbitrage/TriangularTable';
 import { useLiveSpreads } from '../components/arbitrage/useLiveSpreads';
 import { useManualExecution } from '../components/arbitrage/useManualExecution';
-import { pct } from '../components/format';
+import { pct, time } from '../components/format';
 import { useRefetchOnEvents } from '../components/useRefetchOnEvents';
 import { useAppSelector } from '../hooks';
 import { useWsChannels } from '../ws/WsContext';
@@ -98,7 +98,7 @@ export function ArbitragePage() {
       <Card
         size="small"
         title={selected ? `Spread of ${selected.id}` : 'Spread'}
-        extra={selectedQuote ? <Typography.Text data-testid="selected-net-spread">net {pct(selectedQuote.netSpreadPercent)} · {selectedQuote.status}</Typography.Text> : null}
+        extra={selectedQuote ? <Typography.Text data-testid="selected-net-spread">net {pct(selectedQuote.netSpreadPercent)} · {selectedQuote.status} · as of {time(selectedQuote.ts)}</Typography.Text> : null}
       >
         {selected ? (
           <PairSpreadChart points={spreads.history[selected.id] ?? []} threshold={selected.threshold} />

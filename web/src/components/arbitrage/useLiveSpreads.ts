@@ -34,7 +34,7 @@ export function useLiveSpreads(pairs: readonly PairView[] | undefined) {
   const [history, setHistory] = useState<Record<string, readonly SpreadPoint[]>>({});
 
   const channels = useMemo(
-    () => ['opportunity', ...(pairs ?? []).flatMap((p) => [priceChannel(p.leg1.exchange, p.leg1.symbol), priceChannel(p.leg2.exchange, p.leg2.symbol)])],
+    () => [...new Set(['opportunity', ...(pairs ?? []).flatMap((p) => [priceChannel(p.leg1.exchange, p.leg1.symbol), priceChannel(p.leg2.exchange, p.leg2.symbol)])])],
     [pairs],
   );
   useRefetchOnEvents(channels, prices.refetch);

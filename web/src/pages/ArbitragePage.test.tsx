@@ -1,8 +1,8 @@
 import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { envelope, failure, fakeServer, path } from '../test/fakeServer';
-import { renderPage } from '../test/renderPage';
+import { envelope, failure, path } from '../test/fakeServer';
+import { renderPage, serve, type Answers } from '../test/renderPage';
 import { execution, pair, paperAccount, quote } from '../test/tradingFixtures';
 import { ArbitragePage } from './ArbitragePage';
 
@@ -16,30 +16,19 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function server(overrides: Record<string, (request: Request) => Response | Promise<Response>> = {}) {
-  return fakeServer((request) => {
-    const key = path(request);
-    if (overrides[key]) {
-      return overrides[key](request);
-    }
-    switch (key) {
-      case 'GET /api/monitoring/pairs':
-        return envelope([pair]);
-      case 'GET /api/monitoring/prices':
-        return envelope([quote]);
-      case 'GET /api/arbitrage/executions':
-        return envelope([execution]);
-      case 'GET /api/arbitrage/opportunities':
-      case 'GET /api/arbitrage/triangular':
-        return envelope([]);
-      case 'GET /api/exchanges':
-        return envelope([{ name: 'binance', markets: [{ type: 'spot', symbols: ['BTCUSDT'] }] }]);
-      case 'GET /api/account/binance':
-        return envelope(paperAccount);
-      default:
-        return undefined;
-    }
-  });
+function server(overrides: Answers = {}) {
+  return serve(
+    {
+      'GET /api/monitoring/pairs': () => envelope([pair]),
+      'GET /api/monitoring/prices': () => envelope([quote]),
+      'GET /api/arbitrage/executions': () => envelope([execution]),
+      'GET /api/arbitrage/opportunities': () => envelope([]),
+      'GET /api/arbitrage/triangular': () => envelope([]),
+      'GET /api/exchanges': () => envelope([{ name: 'binance', markets: [{ type: 'spot', symbols: ['BTCUSDT'] }] }]),
+      'GET /api/account/binance': () => envelope(paperAccount),
+    },
+    overrides,
+  );
 }
 
 describe('ArbitragePage', { timeout: 30_000 }, () => {

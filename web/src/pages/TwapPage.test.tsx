@@ -2,8 +2,8 @@ import { configure, fireEvent, screen, waitFor, within } from '@testing-library/
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TwapPlan } from '../api/twapApi';
-import { envelope, failure, fakeServer, path } from '../test/fakeServer';
-import { renderPage } from '../test/renderPage';
+import { envelope, failure, path } from '../test/fakeServer';
+import { renderPage, serve, type Answers } from '../test/renderPage';
 import { paperAccount, pausedPlan, runningPlan, slice } from '../test/tradingFixtures';
 import { TwapPage } from './TwapPage';
 
@@ -16,25 +16,16 @@ afterEach(() => {
 
 const pendingPlan: TwapPlan = { ...runningPlan, planId: 'twap_2', name: 'twap_2', state: 'pending', startedTs: null };
 
-function server(plans: TwapPlan[], overrides: Record<string, (request: Request) => Response | Promise<Response>> = {}) {
-  return fakeServer((request) => {
-    const key = path(request);
-    if (overrides[key]) {
-      return overrides[key](request);
-    }
-    switch (key) {
-      case 'GET /api/twap/plans':
-        return envelope(plans);
-      case 'GET /api/twap/twap_1/slices':
-        return envelope([slice]);
-      case 'GET /api/exchanges':
-        return envelope([{ name: 'binance', markets: [{ type: 'spot', symbols: ['BTCUSDT'] }] }]);
-      case 'GET /api/account/binance':
-        return envelope(paperAccount);
-      default:
-        return undefined;
-    }
-  });
+function server(plans: TwapPlan[], overrides: Answers = {}) {
+  return serve(
+    {
+      'GET /api/twap/plans': () => envelope(plans),
+      'GET /api/twap/twap_1/slices': () => envelope([slice]),
+      'GET /api/exchanges': () => envelope([{ name: 'binance', markets: [{ type: 'spot', symbols: ['BTCUSDT'] }] }]),
+      'GET /api/account/binance': () => envelope(paperAccount),
+    },
+    overrides,
+  );
 }
 
 async function bodyOf(requests: Request[], key: string) {

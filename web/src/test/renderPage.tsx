@@ -6,7 +6,7 @@ import { MemoryRouter } from 'react-router-dom';
 import { createStore } from '../store';
 import type { WsClient, WsListener } from '../ws/WsClient';
 import { WsProvider } from '../ws/WsContext';
-import { accessToken, signedIn } from './fakeServer';
+import { accessToken, fakeServer, path, signedIn } from './fakeServer';
 
 /** A /ws client for component tests: records subscriptions and log events, and delivers events on demand. */
 export class FakeWs {
@@ -45,4 +45,14 @@ export function renderPage(page: ReactNode, role: 'admin' | 'viewer' = 'admin') 
     </Provider>,
   );
   return { ...view, ws, store };
+}
+
+export type Answers = Record<string, (request: Request) => Response | Promise<Response>>;
+
+/** A fake server answering "METHOD /path" from `answers`, with `overrides` taking precedence. */
+export function serve(answers: Answers, overrides: Answers = {}) {
+  return fakeServer((request) => {
+    const answer = overrides[path(request)] ?? answers[path(request)];
+    return answer?.(request);
+  });
 }

@@ -24,5 +24,7 @@ export default defineConfig({
     globals: true,
     setupFiles: ['src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
+    // Ant Design renders slowly in jsdom on a busy machine
+    testTimeout: 20_000,
   },
 });

@@ -20,3 +20,7 @@ class NoResizeObserver {
   disconnect() {}
 }
 window.ResizeObserver ??= NoResizeObserver;
+
+// jsdom does not compute styles of pseudo-elements and says so on every Ant Design table; the element's own will do.
+const computedStyle = window.getComputedStyle.bind(window);
+window.getComputedStyle = (element: Element) => computedStyle(element);

@@ -178,12 +178,12 @@ export class WsClient {
     if (this.listeners.size > 0) {
       this.sendIfAuthenticated({ op: 'subscribe', channels: [...this.listeners.keys()] });
     }
+    for (const frame of this.queuedLogs.splice(0)) {
+      this.socket?.send(frame);
+    }
     if (this.lostAt !== null) {
       this.log('connection_restored', { attempts, downMs: Date.now() - this.lostAt });
       this.lostAt = null;
-    }
-    for (const frame of this.queuedLogs.splice(0)) {
-      this.socket?.send(frame);
     }
   }
 

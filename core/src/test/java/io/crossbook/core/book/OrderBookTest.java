@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -308,6 +309,30 @@ class OrderBookTest {
             assertThat(operations).isGreaterThan(200_000);
         }
 
+        /**
+         * Updates in the order depth messages list them: runs of levels sorted by price, ascending
+         * or descending, near the top or spread over the book, as the search from the last update's
+         * position (forwards, backwards, across chunks) must find them.
+         */
+        @Test
+        void agreesOnSortedRunsInEitherDirection() {
+            run(20_000, 0.05, 0.6);
+            for (int message = 0; message < 3_000; message++) {
+                Side side = rnd.nextBoolean() ? BID : ASK;
+                boolean far = rnd.nextInt(4) == 0;
+                long[] prices = LongStream.generate(() -> price(side, far)).limit(1 + rnd.nextInt(far ? 600 : 40))
+                        .distinct().sorted().toArray();
+                boolean descending = rnd.nextBoolean();
+                for (int k = 0; k < prices.length; k++) {
+                    long price = prices[descending ? prices.length - 1 - k : k];
+                    apply(side, price, rnd.nextInt(3) == 0 ? 0 : 1 + rnd.nextInt(100_000));
+                }
+            }
+            assertSameLevels();
+            assertThat(book.depth(BID)).isGreaterThan(1_000);
+            assertThat(book.depth(ASK)).isGreaterThan(1_000);
+        }
+
         void run(int updates, double removals, double far) {
             for (int i = 0; i < updates; i++) {
                 Side side = rnd.nextBoolean() ? BID : ASK;
@@ -348,7 +373,7 @@ class OrderBookTest {
         void assertSameLevels() {
             for (Side side : Side.values()) {
                 long[] expected = reference.get(side).entrySet().stream()
-                        .flatMapToLong(e -> java.util.stream.LongStream.of(e.getKey(), e.getValue())).toArray();
+                        .flatMapToLong(e -> LongStream.of(e.getKey(), e.getValue())).toArray();
                 assertThat(levels(book, side)).as("%s after %d updates", side, operations).containsExactly(expected);
             }
         }

@@ -3,6 +3,7 @@ package io.crossbook.server.live;
 import io.crossbook.core.engine.EngineAlert;
 import io.crossbook.core.exec.AccountView;
 import io.crossbook.core.exec.ExecutionVenue;
+import io.crossbook.core.model.Instrument;
 import io.crossbook.core.model.InstrumentId;
 import io.crossbook.core.model.Market;
 import io.crossbook.core.model.Venue;
@@ -17,11 +18,13 @@ import io.crossbook.venues.common.ApiCredentials;
 import io.crossbook.venues.trading.ExchangeClock;
 import io.crossbook.venues.trading.ExchangeOrder;
 import io.crossbook.venues.trading.ExchangePosition;
+import io.crossbook.venues.trading.ExchangeTrade;
 import io.crossbook.venues.trading.LiveVenue;
 import io.crossbook.venues.trading.PrivateStream;
 import io.crossbook.venues.trading.TradingApi;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -112,6 +115,38 @@ public class LiveTrading implements DisposableBean {
             streams.add(api.openPrivateStream(venue));
         }
         return Map.copyOf(venues);
+    }
+
+    /** What an exchange says of one order: its state and its fills. */
+    public record OrderAtExchange(ExchangeOrder order, List<ExchangeTrade> trades) {
+    }
+
+    /**
+     * Asks the exchange for an order by its client order id, with its fills: what became of one a
+     * previous process sent and journalled without the answer. Empty when the exchange has no such
+     * order.
+     *
+     * @throws RuntimeException when the exchange cannot be asked: no keys, instrument unknown, unreachable
+     */
+    public Optional<OrderAtExchange> lookUp(InstrumentId id, String clientOrderId) {
+        TradingApi api = apis.get(id.venue());
+        if (api == null) {
+            throw new IllegalStateException(id.venue().id() + " has no API keys");
+        }
+        Instrument instrument = marketData.instrument(id)
+                .orElseThrow(() -> new IllegalStateException(id + " is not known yet"));
+        ExchangeOrder order = api.query(instrument, clientOrderId);
+        if (order == null) {
+            return Optional.empty();
+        }
+        List<ExchangeTrade> trades = order.filledQty().signum() > 0
+                ? api.trades(instrument, clientOrderId, order.exchangeOrderId()) : List.of();
+        return Optional.of(new OrderAtExchange(order, trades));
+    }
+
+    /** How long after it was signed an exchange may still carry out a request: an order not there after that never will be. */
+    public Duration recvWindow() {
+        return trading.recvWindow();
     }
 
     /** The accounts the risk engine reads, one per venue opened. */

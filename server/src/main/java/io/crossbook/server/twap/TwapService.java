@@ -1,6 +1,9 @@
 package io.crossbook.server.twap;
 
 import io.crossbook.core.model.Instrument;
+import io.crossbook.core.model.InstrumentId;
+import io.crossbook.core.model.Market;
+import io.crossbook.core.model.Venue;
 import io.crossbook.core.twap.TwapDesk;
 import io.crossbook.core.twap.TwapLeg;
 import io.crossbook.core.twap.TwapPlan;
@@ -10,17 +13,21 @@ import io.crossbook.server.api.ApiException;
 import io.crossbook.server.api.ErrorCode;
 import io.crossbook.server.arbitrage.ArbitrageService;
 import io.crossbook.server.arbitrage.ExecutionView;
+import io.crossbook.server.live.LiveTrading;
 import io.crossbook.store.trading.OrderRepository;
 import io.crossbook.store.trading.StoredOrder;
 import io.crossbook.store.twap.StoredTwapPlan;
 import io.crossbook.store.twap.StoredTwapSlice;
 import io.crossbook.store.twap.TwapRepository;
+import io.crossbook.venues.trading.ExchangeOrder;
+import io.crossbook.venues.trading.ExchangeTrade;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -49,6 +56,7 @@ public class TwapService {
             StoredOrder.CANCELLED, StoredOrder.REJECTED);
 
     private final ArbitrageService engine;
+    private final LiveTrading live;
     private final TwapRepository plans;
     private final OrderRepository orders;
     private final TwapProperties properties;
@@ -58,9 +66,10 @@ public class TwapService {
     private final Map<String, StoredTwapPlan> unresolved = new ConcurrentHashMap<>();
     private final Object naming = new Object();
 
-    public TwapService(ArbitrageService engine, TwapRepository plans, OrderRepository orders, TwapProperties properties,
+    public TwapService(ArbitrageService engine, LiveTrading live, TwapRepository plans, OrderRepository orders, TwapProperties properties,
                        ObjectMapper json, ObjectProvider<Clock> clock) {
         this.engine = engine;
+        this.live = live;
         this.plans = plans;
         this.orders = orders;
         this.properties = properties;
@@ -183,9 +192,12 @@ public class TwapService {
 
     /**
      * Settles the slices stored as sending: the process died after writing them and before they were
-     * over. What their journalled orders filled counts; an order still open in the journal died with
-     * the paper venue (plans only trade on paper so far) and is closed as cancelled. They are not sent
-     * again. Legs left unequal fail the plan, for a human to look.
+     * over. They are not sent again. An order the journal still has open is, on paper, closed as
+     * cancelled (it died with the paper venue); live, it is looked up at the exchange by its client
+     * order id and journalled as the exchange has it, fills included. What the orders filled counts.
+     * An order still open at the exchange, or one the exchange could not be asked about, may yet fill:
+     * a running plan then comes back paused, naming it, for a human to look. Legs left unequal fail
+     * the plan.
      */
     private StoredTwapPlan settle(StoredTwapPlan row, TwapPlan plan) {
         List<StoredTwapSlice> settled = new ArrayList<>();
@@ -199,7 +211,18 @@ public class TwapService {
             if (!StoredTwapSlice.SENDING.equals(s.state())) {
                 continue;
             }
-            List<StoredOrder> sent = orders.forExecution(s.executionId());
+            List<StoredOrder> sent = new ArrayList<>();
+            for (StoredOrder o : orders.forExecution(s.executionId())) {
+                StoredOrder settledOrder = FINAL_ORDER_STATES.contains(o.state()) ? o
+                        : engine.paper() ? closedWithTheProcess(o, now) : asTheExchangeHasIt(o, now);
+                if (settledOrder != o) {
+                    orders.upsert(settledOrder);
+                }
+                if (!FINAL_ORDER_STATES.contains(settledOrder.state())) {
+                    openAtExchange.add(o.clientOrderId());
+                }
+                sent.add(settledOrder);
+            }
             List<BigDecimal> filled = new ArrayList<>();
             BigDecimal fees = BigDecimal.ZERO;
             StringBuilder detail = new StringBuilder("settled after a restart from the journalled orders:");
@@ -220,17 +243,6 @@ public class TwapService {
             for (StoredOrder o : sent) {
                 detail.append(' ').append(o.clientOrderId()).append(' ').append(o.state()).append(' ')
                         .append(o.filledQty().toPlainString()).append(';');
-                if (FINAL_ORDER_STATES.contains(o.state())) {
-                    continue;
-                }
-                if (!engine.paper()) {
-                    openAtExchange.add(o.clientOrderId());
-                } else {
-                    orders.upsert(new StoredOrder(o.clientOrderId(), o.executionId(), o.exchange(), o.market(), o.symbol(),
-                            o.side(), o.type(), o.timeInForce(), o.qty(), o.limitPrice(), StoredOrder.CANCELLED,
-                            o.exchangeOrderId(), o.filledQty(), o.avgPrice(), o.fee(), o.feeAsset(), null,
-                            "lost with the process (paper): settled after a restart", o.createdTs(), now));
-                }
             }
             if (sent.isEmpty()) {
                 detail.append(" none was sent;");
@@ -258,10 +270,10 @@ public class TwapService {
             return row;
         }
         if (!openAtExchange.isEmpty() && StoredTwapPlan.RUNNING.equals(state)) {
-            // Live: those orders outlived the process and may still fill; the journal cannot say how much.
+            // Live: those orders outlived the process and may still fill, or the exchange could not say.
             state = StoredTwapPlan.PAUSED;
-            reason = "a slice was in flight at a restart and its orders " + openAtExchange + " may still be working at"
-                    + " the exchange: check them (and the reconciliation alerts) before resuming";
+            reason = "a slice was in flight at a restart and its orders " + openAtExchange + " are open at the exchange"
+                    + " or could not be looked up there: check them (and the reconciliation alerts) before resuming";
             LOG.warn("plan {}: {}", row.id(), reason);
         }
         StoredTwapPlan after = new StoredTwapPlan(row.id(), row.name(), row.legsJson(), row.totalQty(), row.sliceQty(),
@@ -269,6 +281,57 @@ public class TwapService {
                 row.lastSkip(), row.createdTs(), row.startedTs(), row.lastExecutionTs(), now);
         plans.saveAll(List.of(after), settled);
         return after;
+    }
+
+    /** A journal-open paper order: the paper venue died with the process, and the order with it. */
+    private static StoredOrder closedWithTheProcess(StoredOrder o, long now) {
+        return new StoredOrder(o.clientOrderId(), o.executionId(), o.exchange(), o.market(), o.symbol(), o.side(), o.type(),
+                o.timeInForce(), o.qty(), o.limitPrice(), StoredOrder.CANCELLED, o.exchangeOrderId(), o.filledQty(),
+                o.avgPrice(), o.fee(), o.feeAsset(), null, "lost with the process (paper): settled after a restart",
+                o.createdTs(), now);
+    }
+
+    /**
+     * A journal-open live order as the exchange has it now. Not there once its receive window has
+     * passed, it was never placed (the exchange can no longer take it). When the exchange cannot be
+     * asked, or the order may still arrive, it is left as journalled.
+     */
+    private StoredOrder asTheExchangeHasIt(StoredOrder o, long now) {
+        Optional<LiveTrading.OrderAtExchange> found;
+        try {
+            found = live.lookUp(new InstrumentId(Venue.parse(o.exchange()), Market.parse(o.market()), o.symbol()),
+                    o.clientOrderId());
+        } catch (RuntimeException e) {
+            LOG.warn("order {} of a slice in flight at the restart could not be looked up at {}: {}", o.clientOrderId(),
+                    o.exchange(), e.getMessage());
+            return o;
+        }
+        if (found.isEmpty()) {
+            if (now - o.createdTs() <= live.recvWindow().toMillis()) {
+                return o;
+            }
+            return new StoredOrder(o.clientOrderId(), o.executionId(), o.exchange(), o.market(), o.symbol(), o.side(), o.type(),
+                    o.timeInForce(), o.qty(), o.limitPrice(), StoredOrder.REJECTED, null, BigDecimal.ZERO, null, BigDecimal.ZERO,
+                    null, "UPSTREAM_ERROR", "not at the exchange after a restart, and its receive window has passed: never placed",
+                    o.createdTs(), now);
+        }
+        ExchangeOrder x = found.get().order();
+        BigDecimal fee = BigDecimal.ZERO;
+        String feeAsset = o.feeAsset();
+        for (ExchangeTrade t : found.get().trades()) {
+            fee = fee.add(t.fee());
+            feeAsset = t.feeAsset();
+        }
+        String state = switch (x.status()) {
+            case NEW -> StoredOrder.ACCEPTED;
+            case PARTIALLY_FILLED -> StoredOrder.PARTIALLY_FILLED;
+            case FILLED -> StoredOrder.FILLED;
+            case CANCELED, EXPIRED -> StoredOrder.CANCELLED;
+            case REJECTED -> StoredOrder.REJECTED;
+        };
+        return new StoredOrder(o.clientOrderId(), o.executionId(), o.exchange(), o.market(), o.symbol(), o.side(), o.type(),
+                o.timeInForce(), o.qty(), o.limitPrice(), state, x.exchangeOrderId(), x.filledQty(), x.avgPrice(), fee, feeAsset,
+                null, "as the exchange had it after a restart", o.createdTs(), now);
     }
 
     /** A stored plan's figures as the engine would publish them. */

@@ -52,6 +52,8 @@ public final class Faults {
     private final List<Armed<String>> depthDrops = new ArrayList<>();
     private final List<Armed<Corruption>> corruptions = new ArrayList<>();
 
+    private volatile boolean refusingConnections;
+
     private static final String ANY_STREAM = "";
 
     private record Corruption(String stream, UnaryOperator<String> change) {
@@ -177,9 +179,23 @@ public final class Faults {
         disconnectAll.run();
     }
 
-    /** Disarms every fault. */
+    /**
+     * While {@code refuse} is true every new WebSocket connection is refused at the handshake, as by an
+     * exchange that is down (REST is still served); connections already open are left alone. With
+     * {@link #disconnectAll()} it keeps every client away for as long as a test needs.
+     */
+    public void refuseConnections(boolean refuse) {
+        refusingConnections = refuse;
+    }
+
+    boolean refusingConnections() {
+        return refusingConnections;
+    }
+
+    /** Disarms every fault and accepts connections again. */
     public synchronized void clear() {
         List.of(delays, statuses, rejections, holds, partialFills, depthDrops, corruptions).forEach(List::clear);
+        refusingConnections = false;
     }
 
     synchronized Duration takeDelay(RequestKind kind) {

@@ -102,6 +102,11 @@ final class MatchingEngine implements SimExchange {
         }
     }
 
+    /** Empties every book, to be built again from the start of its recording (resting orders stay). */
+    void resetBooks() {
+        books.replaceAll((key, book) -> new ReplayBook(book.instrument()));
+    }
+
     /** Applies a replayed event to its book and fills the resting orders it crosses. */
     void apply(BookKey key, MarketEvent event) {
         ReplayBook book = books.get(key);

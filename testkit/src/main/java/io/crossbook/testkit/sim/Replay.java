@@ -48,6 +48,21 @@ public final class Replay {
         return done;
     }
 
+    /**
+     * Starts the recording over as a new session of the exchange, for tests that need more market
+     * than one pass holds: every WebSocket connection is closed and every book emptied, so clients
+     * resync from a fresh snapshot as after any disconnect instead of seeing update ids and times
+     * jump back on a stream they trust. The books are ready again once the recording's snapshot has
+     * been replayed ({@link #stepUntilBooksReady()}); orders, balances and positions stay as they are.
+     */
+    public void restart() {
+        synchronized (simulator.lock) {
+            position = 0;
+            simulator.engine.resetBooks();
+            simulator.faults().disconnectAll();
+        }
+    }
+
     /** Replays every message left; returns how many. */
     public int playAll() {
         return step(Integer.MAX_VALUE);

@@ -28,6 +28,7 @@ final class SimWebSocketServer extends WebSocketServer {
         super(address);
         this.simulator = simulator;
         setReuseAddr(true);
+        setTcpNoDelay(true); // frames go out as they are replayed, not held back by Nagle's algorithm
         setDaemon(true);
     }
 
@@ -46,6 +47,9 @@ final class SimWebSocketServer extends WebSocketServer {
     @Override
     public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(WebSocket conn, Draft draft, ClientHandshake request)
             throws InvalidDataException {
+        if (simulator.faults().refusingConnections()) {
+            throw new InvalidDataException(503, "the simulated exchange refuses connections");
+        }
         WsSession session = simulator.openSession(request.getResourceDescriptor());
         if (session == null) {
             throw new InvalidDataException(404, "no such stream: " + request.getResourceDescriptor());

@@ -33,6 +33,7 @@ public final class BinanceProtocol implements MarketDataProtocol {
     private final String restBase;
     private final String wsBase;
     private final String restPrefix;
+    private final int restWeightPerMinute;
 
     /** The production hosts of {@code market}. */
     public BinanceProtocol(Market market) {
@@ -45,7 +46,20 @@ public final class BinanceProtocol implements MarketDataProtocol {
      * the market's paths are appended as on the production hosts.
      */
     public BinanceProtocol(Market market, URI restBase, URI webSocketBase) {
+        this(market, restBase, webSocketBase, market == Market.SPOT ? 6000 : 2400);
+    }
+
+    /**
+     * As {@link #BinanceProtocol(Market, URI, URI)}, spending REST request weight within
+     * {@code restWeightPerMinute} instead of Binance's per-IP limit (6,000 spot, 2,400 futures): for
+     * a simulator started with a larger limit.
+     */
+    public BinanceProtocol(Market market, URI restBase, URI webSocketBase, int restWeightPerMinute) {
+        if (restWeightPerMinute < 1) {
+            throw new IllegalArgumentException("restWeightPerMinute must be positive, was " + restWeightPerMinute);
+        }
         this.market = market;
+        this.restWeightPerMinute = restWeightPerMinute;
         this.restBase = withoutTrailingSlash(restBase);
         this.wsBase = withoutTrailingSlash(webSocketBase) + switch (market) {
             case LINEAR -> "/public/stream?streams=";
@@ -187,7 +201,7 @@ public final class BinanceProtocol implements MarketDataProtocol {
 
     @Override
     public int restWeightPerMinute() {
-        return market == Market.SPOT ? 6000 : 2400;
+        return restWeightPerMinute;
     }
 
     @Override

@@ -58,6 +58,10 @@ public final class DepthUpdate {
         Levels levels = side == Side.BID ? bids : asks;
         c.beginArray();
         while (c.nextElement()) {
+            if (c.readDecimalPair()) {
+                add(levels, c.pairFirst(), c.pairSecond());
+                continue;
+            }
             c.beginArray();
             if (!c.nextElement()) {
                 throw new MalformedMessageException("an empty " + side + " level");
@@ -76,19 +80,19 @@ public final class DepthUpdate {
 
     /** Validates one level (packed by {@link FixedPoint#parseNatural}) and keeps it. */
     private void add(Levels levels, long packedPrice, long packedQty) {
-        long price = FixedPoint.naturalValue(packedPrice);
-        int ps = FixedPoint.naturalScale(packedPrice);
-        long qty = FixedPoint.naturalValue(packedQty);
-        int qs = FixedPoint.naturalScale(packedQty);
-        if (price <= 0) {
-            throw new MalformedMessageException("non-positive price " + FixedPoint.format(price, ps));
+        if (FixedPoint.naturalValue(packedPrice) <= 0) {
+            throw new MalformedMessageException("non-positive price " + format(packedPrice));
         }
-        if (qty < 0) {
-            throw new MalformedMessageException("negative quantity " + FixedPoint.format(qty, qs));
+        if (packedQty < 0) {
+            throw new MalformedMessageException("negative quantity " + format(packedQty));
         }
-        levels.add(price, ps, qty, qs);
-        priceScale = Math.max(priceScale, ps);
-        qtyScale = Math.max(qtyScale, qs);
+        levels.add(packedPrice, packedQty);
+        priceScale = Math.max(priceScale, FixedPoint.naturalScale(packedPrice));
+        qtyScale = Math.max(qtyScale, FixedPoint.naturalScale(packedQty));
+    }
+
+    private static String format(long packed) {
+        return FixedPoint.format(FixedPoint.naturalValue(packed), FixedPoint.naturalScale(packed));
     }
 
     /**
@@ -117,24 +121,19 @@ public final class DepthUpdate {
         return packed;
     }
 
+    /** One side's levels as parsed, each value packed with its own scale. */
     private static final class Levels {
         long[] prices = new long[64];
         long[] qtys = new long[64];
-        byte[] priceScales = new byte[64];
-        byte[] qtyScales = new byte[64];
         int size;
 
-        void add(long price, int priceScale, long qty, int qtyScale) {
+        void add(long packedPrice, long packedQty) {
             if (size == prices.length) {
                 prices = Arrays.copyOf(prices, size * 2);
                 qtys = Arrays.copyOf(qtys, size * 2);
-                priceScales = Arrays.copyOf(priceScales, size * 2);
-                qtyScales = Arrays.copyOf(qtyScales, size * 2);
             }
-            prices[size] = price;
-            qtys[size] = qty;
-            priceScales[size] = (byte) priceScale;
-            qtyScales[size] = (byte) qtyScale;
+            prices[size] = packedPrice;
+            qtys[size] = packedQty;
             size++;
         }
 
@@ -142,9 +141,12 @@ public final class DepthUpdate {
             int ps = book.priceScale();
             int qs = book.qtyScale();
             for (int i = 0; i < size; i++) {
-                book.set(side, FixedPoint.rescale(prices[i], priceScales[i], ps),
-                        FixedPoint.rescale(qtys[i], qtyScales[i], qs));
+                book.set(side, at(prices[i], ps), at(qtys[i], qs));
             }
+        }
+
+        private static long at(long packed, int scale) {
+            return FixedPoint.rescale(FixedPoint.naturalValue(packed), FixedPoint.naturalScale(packed), scale);
         }
     }
 }

@@ -12,19 +12,25 @@ import io.crossbook.core.model.FixedPoint;
  * <p>One instance per thread, reused for every message; nothing is allocated per value.
  */
 public final class JsonCursor {
+    /** At most 17 digits: below {@link FixedPoint#parseNatural}'s limit of 2^58, so no overflow check. */
+    private static final int PLAIN_DECIMAL_CHARS = 17;
+
     private char[] buf = new char[8192];
     private int pos;
     private int end;
     private int nameStart;
     private int nameLength;
+    private long pairFirst;
+    private long pairSecond;
 
     /** Starts reading a new message. */
     public void reset(String text) {
         int n = text.length();
-        if (n > buf.length) {
-            buf = new char[Math.max(n, buf.length * 2)];
+        if (n >= buf.length) {
+            buf = new char[Math.max(n + 1, buf.length * 2)];
         }
         text.getChars(0, n, buf, 0);
+        buf[n] = 0; // a sentinel: scans for a character class stop at the end without a bounds check
         pos = 0;
         end = n;
     }
@@ -148,6 +154,10 @@ public final class JsonCursor {
      */
     public long readDecimal() {
         expect('"');
+        long plain = plainDecimal();
+        if (plain >= 0) {
+            return plain;
+        }
         int start = pos;
         while (pos < end && buf[pos] != '"') {
             pos++;
@@ -158,6 +168,81 @@ public final class JsonCursor {
         }
         pos++;
         return packed;
+    }
+
+    /**
+     * Reads a level as depth messages send it, {@code ["price","qty"]} with no whitespace and plain
+     * decimals, keeping both for {@link #pairFirst()} and {@link #pairSecond()}. Returns false with
+     * nothing consumed when the next value is anything else: read it element by element instead.
+     */
+    public boolean readDecimalPair() {
+        int start = pos;
+        if (pos + 1 >= end || buf[pos] != '[' || buf[pos + 1] != '"') {
+            return false;
+        }
+        pos += 2;
+        long first = plainDecimal();
+        if (first >= 0 && pos + 1 < end && buf[pos] == ',' && buf[pos + 1] == '"') {
+            pos += 2;
+            long second = plainDecimal();
+            if (second >= 0 && pos < end && buf[pos] == ']') {
+                pos++;
+                pairFirst = first;
+                pairSecond = second;
+                return true;
+            }
+        }
+        pos = start;
+        return false;
+    }
+
+    /** The first decimal of the last {@link #readDecimalPair()}, packed as {@link #readDecimal()} packs it. */
+    public long pairFirst() {
+        return pairFirst;
+    }
+
+    /** The second decimal of the last {@link #readDecimalPair()}. */
+    public long pairSecond() {
+        return pairSecond;
+    }
+
+    /**
+     * The common case of {@link #readDecimal}, in the same pass that finds the closing quote:
+     * {@code digits[.digits]"} with at most 17 characters, packed as {@link FixedPoint#parseNatural}
+     * packs it, with the quote consumed. Anything else (a sign, an exponent, more characters) returns
+     * -1 with nothing consumed, for the general parser to accept or reject.
+     */
+    private long plainDecimal() {
+        char[] b = buf;
+        int i = pos;
+        long value = 0;
+        int d;
+        while ((d = b[i] - '0') >= 0 && d <= 9) { // the sentinel after the text ends the loop
+            value = value * 10 + d;
+            i++;
+        }
+        if (i == pos) {
+            return -1;
+        }
+        long natural = value; // the value without the fraction's trailing zeros
+        int scale = 0;
+        if (b[i] == '.') {
+            int point = ++i;
+            while ((d = b[i] - '0') >= 0 && d <= 9) {
+                value = value * 10 + d;
+                i++;
+                natural = d != 0 ? value : natural;
+                scale = d != 0 ? i - point : scale;
+            }
+            if (i == point) {
+                return -1;
+            }
+        }
+        if (i - pos > PLAIN_DECIMAL_CHARS || b[i] != '"') {
+            return -1; // too long for the value to be exact, or not the end of the string
+        }
+        pos = i + 1;
+        return natural << 5 | scale;
     }
 
     /** True, with the string consumed, if the next value is the string {@code s}; else nothing is consumed. */

@@ -141,6 +141,26 @@ class FaultsTest {
     }
 
     @Test
+    void refusingConnectionsKeepsNewSocketsOutButLeavesOpenOnesAndRestAlone() {
+        try (WsRecorder open = WsRecorder.connect(ws("/stream?streams=btcusdt@bookTicker"))) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> sim.openWebSockets() == 1);
+
+            sim.faults().refuseConnections(true);
+
+            assertThatThrownBy(() -> WsRecorder.connect(ws("/stream?streams=btcusdt@trade"))).isInstanceOf(IllegalStateException.class);
+            assertThat(client.get("/fapi/v1/depth?symbol=BTCUSDT&limit=5").statusCode()).isEqualTo(200);
+            assertThat(sim.openWebSockets()).isOne();
+            sim.replay().step(300);
+            await().atMost(Duration.ofSeconds(5)).until(() -> !open.texts.isEmpty());
+
+            sim.faults().refuseConnections(false);
+            try (WsRecorder again = WsRecorder.connect(ws("/stream?streams=btcusdt@trade"))) {
+                await().atMost(Duration.ofSeconds(5)).until(() -> sim.openWebSockets() == 2);
+            }
+        }
+    }
+
+    @Test
     void disconnectAllClosesEveryPublicAndPrivateSocket() {
         String listenKey = BinanceClient.json(client.keyed("POST", "/fapi/v1/listenKey", "")).get("listenKey").asString();
         try (WsRecorder market = WsRecorder.connect(ws("/stream?streams=btcusdt@trade"));

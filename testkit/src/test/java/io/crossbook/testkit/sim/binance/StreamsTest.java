@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.crossbook.core.model.Market;
 import io.crossbook.store.recording.RecordedMessage;
+import io.crossbook.testkit.sim.BookView;
 import io.crossbook.testkit.sim.ExchangeSimulator;
 import io.crossbook.testkit.sim.Recording;
 import io.crossbook.testkit.sim.SimAccount;
@@ -157,6 +158,32 @@ class StreamsTest {
         assertThat(sim.replay().finished()).isFalse();
         assertThat(sim.replay().playAll()).isEqualTo(sim.replay().size() - paused);
         assertThat(sim.replay().step()).isFalse();
+    }
+
+    @Test
+    void restartingTheReplayDropsEveryClientAndPlaysTheRecordingAgainFromAnEmptyBook() {
+        int ready = sim.replay().stepUntilBooksReady();
+        BookView firstPass = sim.replay().book(Market.LINEAR, "BTCUSDT");
+        sim.replay().playAll();
+        try (WsRecorder before = WsRecorder.connect(ws("/public/stream?streams=btcusdt@depth@0ms"))) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> sim.openWebSockets() == 1);
+
+            sim.replay().restart();
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> before.closeCode != null);
+            assertThat(before.closeCode).isEqualTo(1001);
+            assertThat(sim.replay().position()).isZero();
+            assertThat(sim.replay().book(Market.LINEAR, "BTCUSDT").ready()).isFalse();
+        }
+        try (WsRecorder after = WsRecorder.connect(ws("/public/stream?streams=btcusdt@depth@0ms"))) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> sim.openWebSockets() == 1);
+
+            assertThat(sim.replay().stepUntilBooksReady()).isEqualTo(ready);
+            assertThat(sim.replay().book(Market.LINEAR, "BTCUSDT")).isEqualTo(firstPass);
+            List<String> depth = streamed(BinanceSimulator.usdmRecording()).stream().filter(t -> t.contains("@depth@0ms")).toList();
+            await().atMost(Duration.ofSeconds(5)).until(() -> !after.texts.isEmpty());
+            assertThat(after.texts).as("the recording's first diffs again").containsExactlyElementsOf(depth.subList(0, after.texts.size()));
+        }
     }
 
     private static String lastStatus(WsRecorder recorder) {

@@ -1,0 +1,74 @@
+package io.crossbook.venues.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.crossbook.core.model.FixedPoint;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The cursor's fast paths must read exactly what the general parser reads, and reject what it rejects. */
+class JsonCursorTest {
+    final JsonCursor cursor = new JsonCursor();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"61800.20", "0.014", "0.000", "12.111", "61737.63000000", "0.00000000", "100", "100.000",
+            "007.50", "0", "99999999999999999", "999999999999999999", "0.1000000000000000000001",
+            "123456789012.12345", "-1.5", "-0", "1e5", "1.", ".5", "1..2", "", "-", "1,5", "+1", " 1"})
+    void readsADecimalAsTheGeneralParserDoes(String text) {
+        char[] chars = text.toCharArray();
+        long expected = FixedPoint.parseNatural(chars, 0, chars.length);
+        cursor.reset("\"" + text + "\",");
+        if (expected == FixedPoint.INVALID) {
+            assertThatThrownBy(cursor::readDecimal).isInstanceOf(MalformedMessageException.class);
+        } else {
+            assertThat(cursor.readDecimal()).isEqualTo(expected);
+            assertThat(cursor.peek()).isEqualTo(',');
+        }
+    }
+
+    @Test
+    void readsRandomDecimalsAsTheGeneralParserDoes() {
+        Random rnd = new Random(20240808);
+        String alphabet = "0000123456789.";
+        for (int n = 0; n < 100_000; n++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = rnd.nextInt(20); k >= 0; k--) {
+                sb.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+            }
+            String text = sb.toString();
+            long expected = FixedPoint.parseNatural(text.toCharArray(), 0, text.length());
+            cursor.reset("\"" + text + "\"");
+            if (expected == FixedPoint.INVALID) {
+                assertThatThrownBy(cursor::readDecimal).as(text).isInstanceOf(MalformedMessageException.class);
+            } else {
+                assertThat(cursor.readDecimal()).as(text).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    void readsACompactLevelAsAPair() {
+        cursor.reset("[\"61800.20\",\"0.014\"],");
+        assertThat(cursor.readDecimalPair()).isTrue();
+        assertThat(FixedPoint.naturalValue(cursor.pairFirst())).isEqualTo(618002);
+        assertThat(FixedPoint.naturalScale(cursor.pairFirst())).isEqualTo(1);
+        assertThat(FixedPoint.naturalValue(cursor.pairSecond())).isEqualTo(14);
+        assertThat(FixedPoint.naturalScale(cursor.pairSecond())).isEqualTo(3);
+        assertThat(cursor.peek()).isEqualTo(',');
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[\"61800.20\", \"0.014\"]", "[\"61800.20\",\"0.014\",\"3\"]", "[\"-1\",\"0.014\"]",
+            "[\"61800.20\",\"1e3\"]", "[ \"61800.20\",\"0.014\"]", "[\"61800.20\"]", "[\"61800.20\",\"0.014\"", "[61800.20,0.014]"})
+    void leavesAnyOtherShapeUnreadForTheGeneralPath(String text) {
+        cursor.reset(text);
+        assertThat(cursor.readDecimalPair()).isFalse();
+        assertThat(cursor.peek()).isEqualTo('[');
+        cursor.beginArray();
+        assertThat(cursor.nextElement()).isTrue();
+        assertThat(cursor.peek()).isIn('"', '6');
+    }
+}

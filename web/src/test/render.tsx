@@ -1,0 +1,27 @@
+import { render } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { Provider } from 'react-redux';
+import { MemoryRouter } from 'react-router-dom';
+import { createStore, createWsClient } from '../store';
+import { WsProvider } from '../ws/WsContext';
+import { FakeSocket } from './FakeSocket';
+import { signedIn } from './fakeServer';
+
+/**
+ * Renders `ui` as the app does (store, /ws client, router), signed in as admin, with the /ws
+ * client started on a {@link FakeSocket}. Answer its REST calls with `fakeServer`.
+ */
+export function renderSignedIn(ui: ReactElement, route = '/') {
+  const store = createStore(signedIn());
+  const client = createWsClient(store, FakeSocket.create);
+  client.start();
+  const socket = FakeSocket.latest();
+  const view = render(
+    <Provider store={store}>
+      <WsProvider client={client}>
+        <MemoryRouter initialEntries={[route]}>{ui}</MemoryRouter>
+      </WsProvider>
+    </Provider>,
+  );
+  return { ...view, store, client, socket };
+}

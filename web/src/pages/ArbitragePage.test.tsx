@@ -48,13 +48,13 @@ describe('ArbitragePage', { timeout: 30_000 }, () => {
 
   it('reads the spreads again when a leg sends a price_update over /ws', async () => {
     const { requests } = server();
-    const { ws } = renderPage(<ArbitragePage />);
+    const { socket } = renderPage(<ArbitragePage />);
     await screen.findByTestId('net-spread-binance_binance_btc');
     const reads = () => requests.filter((r) => path(r) === 'GET /api/monitoring/prices').length;
     const before = reads();
 
-    await waitFor(() => expect(ws.listeners.get('price_update:binance:BTCUSDT')?.size).toBe(1));
-    ws.emit('price_update:binance:BTCUSDT', { exchange: 'binance', symbol: 'BTCUSDT', bid: 61850, ask: 61850.1, ts: quote.ts + 100 });
+    await waitFor(() => expect(socket.ops('subscribe').flatMap((op) => op.channels as string[])).toContain('price_update:binance:BTCUSDT'));
+    socket.receive('price_update', { exchange: 'binance', symbol: 'BTCUSDT', type: 'linear', bid: 61850, ask: 61850.1, ts: quote.ts + 100 });
 
     await waitFor(() => expect(reads()).toBe(before + 1), { timeout: 2500 });
   });
@@ -94,7 +94,7 @@ describe('ArbitragePage', { timeout: 30_000 }, () => {
     const { requests } = server({
       'POST /api/arbitrage/execute/binance_binance_btc': () => failure(422, 'RISK_REJECTED', 'order_notional: order notional 61.85 USD exceeds maxOrderNotional 50.00 USD'),
     });
-    const { ws } = renderPage(<ArbitragePage />);
+    const { socket } = renderPage(<ArbitragePage />);
     await screen.findByTestId('net-spread-binance_binance_btc');
 
     await userEvent.click(screen.getByRole('button', { name: /Execute/ }));
@@ -109,13 +109,13 @@ describe('ArbitragePage', { timeout: 30_000 }, () => {
 
     expect(await screen.findByTestId('execution-result')).toHaveTextContent('refused by the risk engine');
     expect(screen.getByTestId('execution-result')).toHaveTextContent('RISK_REJECTED: order_notional: order notional 61.85 USD exceeds maxOrderNotional 50.00 USD');
-    expect(ws.logs.map((l) => l.event)).toEqual(['arbitrage_triggered', 'arbitrage_failed']);
-    expect(ws.logs[1].data).toMatchObject({ pairId: 'binance_binance_btc', code: 'RISK_REJECTED' });
+    expect(socket.ops('log').map((l) => l.event)).toEqual(['arbitrage_triggered', 'arbitrage_failed']);
+    expect(socket.ops('log')[1].data).toMatchObject({ pairId: 'binance_binance_btc', code: 'RISK_REJECTED' });
   });
 
   it("shows a manual execution's legs, fees and P&L and reports its success", async () => {
     server({ 'POST /api/arbitrage/execute/binance_binance_btc': () => envelope(execution) });
-    const { ws } = renderPage(<ArbitragePage />);
+    const { socket } = renderPage(<ArbitragePage />);
     await screen.findByTestId('net-spread-binance_binance_btc');
 
     await userEvent.click(screen.getByRole('button', { name: /Execute/ }));
@@ -125,7 +125,7 @@ describe('ArbitragePage', { timeout: 30_000 }, () => {
     expect(result).toHaveTextContent('execution xmwqcr3sl1 filled (reverse)');
     expect(result).toHaveTextContent('sell 0.001 BTCUSDT on binance spot @ 61,829.76, fees 0.06182976');
     expect(result).toHaveTextContent('P&L-0.07247451');
-    expect(ws.logs.map((l) => l.event)).toEqual(['arbitrage_triggered', 'arbitrage_succeeded']);
+    expect(socket.ops('log').map((l) => l.event)).toEqual(['arbitrage_triggered', 'arbitrage_succeeded']);
   });
 
   it('disables every mutating control for a viewer', async () => {

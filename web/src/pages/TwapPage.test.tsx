@@ -1,4 +1,4 @@
-import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TwapPlan } from '../api/twapApi';
@@ -36,16 +36,16 @@ async function bodyOf(requests: Request[], key: string) {
 describe('TwapPage', { timeout: 30_000 }, () => {
   it("shows each plan's progress and state, and follows twap_progress over /ws", async () => {
     server([runningPlan]);
-    const { ws } = renderPage(<TwapPage />);
+    const { socket } = renderPage(<TwapPage />);
 
     expect(await screen.findByTestId('state-twap_1')).toHaveTextContent('running');
     expect(screen.getByTestId('progress-twap_1')).toHaveTextContent('0 / 0.003 · slice 0/3');
-    await waitFor(() => expect(ws.listeners.get('twap_progress')?.size).toBeGreaterThan(0));
+    await waitFor(() => expect(socket.ops('subscribe').flatMap((op) => op.channels as string[])).toContain('twap_progress'));
 
-    ws.emit('twap_progress', {
+    act(() => socket.receive('twap_progress', {
       planId: 'twap_1', executed: 0.002, remaining: 0.001, slicesDone: 2, slicesTotal: 3, state: 'paused',
       reason: 'paused by hand', skips: 0, lastSkip: null, slice: null, ts: 1795262192000,
-    });
+    }));
 
     await waitFor(() => expect(screen.getByTestId('state-twap_1')).toHaveTextContent('paused'));
     expect(screen.getByTestId('progress-twap_1')).toHaveTextContent('0.002 / 0.003 · slice 2/3');

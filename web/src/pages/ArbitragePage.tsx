@@ -81,7 +81,7 @@ export function ArbitragePage() {
       <ApiErrorAlert error={pairs.error} title="The pairs could not be loaded" />
       <ApiErrorAlert error={spreads.error} title="The live spreads could not be loaded" />
       {execution.last ? <ExecutionResult execution={execution.last} onClose={execution.dismiss} /> : null}
-      <Card title="Pairs" size="small" extra={<Typography.Text type="secondary">VWAP of each pair's qty; net spread after both taker fees</Typography.Text>}>
+      <Card title="Pairs" size="small" data-testid="pairs" extra={<Typography.Text type="secondary">VWAP of each pair's qty; net spread after both taker fees</Typography.Text>}>
         <PairsTable
           pairs={pairs.data}
           loading={pairs.isLoading}

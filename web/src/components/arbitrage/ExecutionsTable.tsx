@@ -38,7 +38,7 @@ function LegOrders({ leg, name }: { leg: ExecutionLeg; name: string }) {
 export function ExecutionsTable({ executions, loading }: { executions: ExecutionView[] | undefined; loading: boolean }) {
   const columns: ColumnsType<ExecutionView> = [
     { title: 'Time', dataIndex: 'ts', render: time, width: 170 },
-    { title: 'Pair', dataIndex: 'pairId', render: (id: string) => <Typography.Text code>{id}</Typography.Text> },
+    { title: 'Pair', dataIndex: 'pairId', render: (id: string) => <Typography.Text code style={{ whiteSpace: 'nowrap' }}>{id}</Typography.Text> },
     { title: 'Direction', dataIndex: 'direction' },
     { title: 'Outcome', dataIndex: 'outcome', render: (o: ExecutionOutcome) => <Tag color={OUTCOME_COLORS[o]}>{o}</Tag> },
     { title: 'Leg 1', key: 'leg1', render: (_, e) => <LegSummary leg={e.leg1} /> },
@@ -50,7 +50,7 @@ export function ExecutionsTable({ executions, loading }: { executions: Execution
       dataIndex: 'pnl',
       align: 'right',
       render: (v: number | null) => (
-        <Typography.Text strong style={{ color: signColor(v) }}>
+        <Typography.Text strong style={{ color: signColor(v), whiteSpace: 'nowrap' }}>
           {dec(v)}
         </Typography.Text>
       ),

@@ -4,10 +4,11 @@ import { browserForTests, openPage, screenshot, signIn } from '../lib/browser.mj
 
 const session = browserForTests();
 
-/** Picks an option of an Ant Design select named `label` (its dropdown is the one visible). */
+/** Picks an option of an Ant Design select named `label` (its dropdown is the one visible), and waits for it to close. */
 async function choose(page, label, option) {
   await page.getByRole('combobox', { name: label }).click();
   await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
+  await page.waitForFunction(() => !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)'));
 }
 
 const netSpread = (text) => /-?\d+\.\d{4} %/.test(text ?? '');

@@ -15,7 +15,7 @@ import { markServerField } from '../serverFieldError';
 export const EXCHANGES = ['binance', 'bybit', 'okx'].map((value) => ({ value }));
 const TYPES = [
   { value: 'spot', label: 'spot' },
-  { value: 'linear', label: 'linear (USDⓈ-M perpetual)' },
+  { value: 'linear', label: 'linear (USD-M perpetual)' },
   { value: 'inverse', label: 'inverse (coin-M)' },
 ];
 const DIRECTIONS = [
@@ -74,12 +74,12 @@ export function PairForm({ pair, open, onClose }: { pair?: PairView; open: boole
       created.reset();
       updated.reset();
       form.resetFields();
-      form.setFieldsValue(pair ?? { direction: 'auto', enabled: true, leg1: { type: 'spot' }, leg2: { type: 'linear' } });
+      form.setFieldsValue(pair ?? { direction: 'auto', enabled: false, leg1: { type: 'spot' }, leg2: { type: 'linear' } });
     }
   }, [open, pair, form]);
 
   async function submit(values: PairConfig) {
-    const config: PairConfig = { ...values, enabled: values.enabled ?? true };
+    const config: PairConfig = { ...values, enabled: values.enabled ?? false };
     try {
       if (pair) {
         await update({ id: pair.id, config }).unwrap();
@@ -104,7 +104,7 @@ export function PairForm({ pair, open, onClose }: { pair?: PairView; open: boole
       destroyOnClose
     >
       {saving.error ? <Alert type="error" showIcon message="The server refused the pair" description={apiErrorText(saving.error)} style={{ marginBottom: 16 }} data-testid="pair-form-error" /> : null}
-      <Form form={form} layout="vertical" onFinish={submit} requiredMark="optional" name="pair">
+      <Form form={form} layout="vertical" onFinish={submit} name="pair">
         <Row gutter={24}>
           <LegFields leg="leg1" title="Leg 1" exchanges={exchanges} />
           <LegFields leg="leg2" title="Leg 2" exchanges={exchanges} />

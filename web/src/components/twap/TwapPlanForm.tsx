@@ -103,7 +103,6 @@ export function TwapPlanForm({ open, onClose }: { open: boolean; onClose: (planI
         form={form}
         layout="vertical"
         name="twap"
-        requiredMark="optional"
         onFinish={submit}
         initialValues={{ intervalMs: 30000, legs: [{ type: 'market', market: 'spot', side: 'buy' }] }}
       >

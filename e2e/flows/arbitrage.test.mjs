@@ -63,6 +63,8 @@ test('a pair refused by the server shows why; corrected, it is created and its s
   assert.match(said, new RegExp(`Execute both legs of pair ${pairId} now at market`));
   assert.match(said, /0\.001 BTCUSDT on binance spot/);
   assert.match(said, /Paper mode/);
+  // photographed once its opening animation is over
+  await page.waitForFunction(() => [...document.querySelectorAll('.ant-modal')].every((m) => !/ant-zoom/.test(m.className)));
   await screenshot(page, 'arbitrage-execute-confirmation');
   await page.getByRole('button', { name: 'Execute (paper)' }).click();
   const result = page.getByTestId('execution-result');

@@ -2,15 +2,6 @@
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** Epoch milliseconds as local `YYYY-MM-DD HH:mm:ss`; '—' for none (0 or negative). */
-export function formatTs(ts: number | null | undefined): string {
-  if (!ts || ts <= 0) {
-    return '—';
-  }
-  const d = new Date(ts);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-}
-
 /** Seconds as `3d 04h 05m 06s` (leading zero units left out). */
 export function formatDuration(seconds: number): string {
   const s = Math.max(0, Math.floor(seconds));

@@ -6,7 +6,7 @@ import riskLimits from '../test/fixtures/riskLimits.json';
 import riskStatus from '../test/fixtures/riskStatus.json';
 import accountBinance from '../test/fixtures/accountBinance.json';
 import { envelope, failure, fakeServer, path } from '../test/fakeServer';
-import { button, sent, viewer } from '../test/pageHarness';
+import { button, sent } from '../test/pageHarness';
 import { renderSignedIn } from '../test/render';
 import { RiskPage } from './RiskPage';
 
@@ -160,7 +160,7 @@ describe('RiskPage', { timeout: 30_000 }, () => {
 
   it('gives a viewer no kill switch and a read-only form', async () => {
     riskServer();
-    renderSignedIn(<RiskPage />, '/', viewer());
+    renderSignedIn(<RiskPage />, '/', 'viewer');
 
     await screen.findByTestId('risk-state-badge');
     expect(screen.getByTestId('kill-switch-button')).toBeDisabled();

@@ -1,7 +1,8 @@
 import { Card, Col, Descriptions, Flex, Row, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import { ApiErrorAlert } from '../api/errors';
 import { riskApi, useRiskStatusQuery, type Exposure, type RiskPause, type RiskStatus, type TradingState } from '../api/riskApi';
-import { formatNumber, formatTs, formatUsd } from '../components/figures';
+import { formatNumber, formatUsd } from '../components/figures';
+import { time } from '../components/format';
 import { KillSwitch } from '../components/risk/KillSwitch';
 import { RiskAlerts } from '../components/risk/RiskAlerts';
 import { RiskLimitsForm } from '../components/risk/RiskLimitsForm';
@@ -31,7 +32,7 @@ function resumes(pause: RiskPause) {
   if (pause.resumesAt === -1) {
     return 'by hand';
   }
-  return pause.resumesAt === 0 ? 'when the data is healthy' : formatTs(pause.resumesAt);
+  return pause.resumesAt === 0 ? 'when the data is healthy' : time(pause.resumesAt);
 }
 
 function StatusCards({ status }: { status: RiskStatus }) {
@@ -94,7 +95,7 @@ function StatusCards({ status }: { status: RiskStatus }) {
               { title: 'Scope', dataIndex: 'scope', render: (scope: string, p) => `${scope} ${p.id}` },
               { title: 'Rule', dataIndex: 'rule' },
               { title: 'Reason', dataIndex: 'reason' },
-              { title: 'Since', dataIndex: 'since', render: (ts: number) => formatTs(ts) },
+              { title: 'Since', dataIndex: 'since', render: (ts: number) => time(ts) },
               { title: 'Resumes', key: 'resumes', render: (_: unknown, p) => resumes(p) },
             ]}
           />
@@ -129,7 +130,7 @@ export function RiskPage() {
                   <Descriptions.Item label="Trading state">
                     <RiskStateBadge state={status.state} />
                   </Descriptions.Item>
-                  <Descriptions.Item label="Since">{formatTs(status.since)}</Descriptions.Item>
+                  <Descriptions.Item label="Since">{time(status.since)}</Descriptions.Item>
                   <Descriptions.Item label="Reason">{status.reason ?? '—'}</Descriptions.Item>
                 </Descriptions>
               </Col>

@@ -6,7 +6,7 @@ import apiKeyStatus from '../test/fixtures/apiKeyStatus.json';
 import apiKeyStatusStored from '../test/fixtures/apiKeyStatusStored.json';
 import exchanges from '../test/fixtures/exchanges.json';
 import { envelope, failure, fakeServer, path } from '../test/fakeServer';
-import { button, sent, viewer } from '../test/pageHarness';
+import { button, sent } from '../test/pageHarness';
 import { renderSignedIn } from '../test/render';
 import { SettingsPage } from './SettingsPage';
 
@@ -120,7 +120,7 @@ describe('SettingsPage', { timeout: 30_000 }, () => {
 
   it('gives a viewer no key forms', async () => {
     settingsServer();
-    renderSignedIn(<SettingsPage />, '/', viewer());
+    renderSignedIn(<SettingsPage />, '/', 'viewer');
     const card = within(await screen.findByTestId('keys-binance'));
 
     expect(card.getByLabelText('API key')).toBeDisabled();

@@ -5,7 +5,7 @@ import collectors from '../test/fixtures/collectors.json';
 import systemLogs from '../test/fixtures/systemLogs.json';
 import systemStatus from '../test/fixtures/systemStatus.json';
 import { envelope, failure, fakeServer, path } from '../test/fakeServer';
-import { button, sent, viewer } from '../test/pageHarness';
+import { button, sent } from '../test/pageHarness';
 import { renderSignedIn } from '../test/render';
 import { SystemPage } from './SystemPage';
 
@@ -125,7 +125,7 @@ describe('SystemPage', { timeout: 30_000 }, () => {
 
   it('gives a viewer no start, stop or collector controls', async () => {
     systemServer();
-    renderSignedIn(<SystemPage />, '/', viewer());
+    renderSignedIn(<SystemPage />, '/', 'viewer');
 
     await screen.findByText('binance:spot');
     await screen.findByTestId('system-running');

@@ -1,7 +1,8 @@
 import { Badge, Card, Col, Descriptions, Flex, Row, Space, Statistic, Table, Typography } from 'antd';
 import { ApiErrorAlert } from '../api/errors';
 import { useSystemStatusQuery, type ModuleHealth, type SystemStatus } from '../api/systemApi';
-import { formatBytes, formatDuration, formatFraction, formatNumber, formatTs } from '../components/figures';
+import { formatBytes, formatDuration, formatFraction, formatNumber } from '../components/figures';
+import { time } from '../components/format';
 import { CollectorsTable } from '../components/system/CollectorsTable';
 import { LogViewer } from '../components/system/LogViewer';
 import { SystemControl } from '../components/system/SystemControl';
@@ -27,7 +28,7 @@ function Process({ status }: { status: SystemStatus }) {
         <Descriptions.Item label="Uptime">
           <span data-testid="uptime">{formatDuration(status.uptime)}</span>
         </Descriptions.Item>
-        <Descriptions.Item label="Last started">{formatTs(status.lastStarted)}</Descriptions.Item>
+        <Descriptions.Item label="Last started">{time(status.lastStarted)}</Descriptions.Item>
         <Descriptions.Item label="Threads">{status.threads}</Descriptions.Item>
         <Descriptions.Item label="Process CPU">{`${formatFraction(cpu.processCpu)} of ${cpu.cores} cores`}</Descriptions.Item>
         <Descriptions.Item label="System CPU">{formatFraction(cpu.systemCpu)}</Descriptions.Item>

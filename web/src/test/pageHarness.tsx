@@ -1,11 +1,5 @@
 import { screen } from '@testing-library/react';
-import type { AuthState } from '../auth/authSlice';
-import { accessToken, path, signedIn } from './fakeServer';
-
-/** A viewer's session (read-only). */
-export function viewer(): AuthState {
-  return { ...signedIn(accessToken('bob', 'viewer')), username: 'bob', role: 'viewer' };
-}
+import { path } from './fakeServer';
 
 /** The button with this text, in `scope` or the whole page (getByRole is too slow on pages this size in jsdom). */
 export function button(text: string, scope: Pick<typeof screen, 'getByText'> = screen) {

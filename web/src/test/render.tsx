@@ -5,15 +5,14 @@ import { MemoryRouter } from 'react-router-dom';
 import { createStore, createWsClient } from '../store';
 import { WsProvider } from '../ws/WsContext';
 import { FakeSocket } from './FakeSocket';
-import type { AuthState } from '../auth/authSlice';
-import { signedIn } from './fakeServer';
+import { accessToken, signedIn } from './fakeServer';
 
 /**
- * Renders `ui` as the app does (store, /ws client, router), signed in (as admin unless `auth` says otherwise), with the /ws
- * client started on a {@link FakeSocket}. Answer its REST calls with `fakeServer`.
+ * Renders `ui` as the app does (store, /ws client, router), signed in as `role` (admin by default),
+ * with the /ws client started on a {@link FakeSocket}. Answer its REST calls with `fakeServer`.
  */
-export function renderSignedIn(ui: ReactElement, route = '/', auth: AuthState = signedIn()) {
-  const store = createStore(auth);
+export function renderSignedIn(ui: ReactElement, route = '/', role = 'admin') {
+  const store = createStore({ ...signedIn(accessToken('admin', role)), role });
   const client = createWsClient(store, FakeSocket.create);
   client.start();
   const socket = FakeSocket.latest();

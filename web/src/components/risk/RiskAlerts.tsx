@@ -4,7 +4,7 @@ import { ApiErrorAlert } from '../../api/errors';
 import { riskApi, useRiskAlertsQuery, type RiskAlert } from '../../api/riskApi';
 import { useAppDispatch } from '../../hooks';
 import { useWsChannels } from '../../ws/WsContext';
-import { formatTs } from '../figures';
+import { time } from '../format';
 
 const LIMIT = 200;
 
@@ -59,7 +59,7 @@ export function RiskAlerts() {
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         locale={{ emptyText: 'No alerts' }}
         columns={[
-          { title: 'Time', dataIndex: 'ts', width: 170, render: (ts: number) => formatTs(ts) },
+          { title: 'Time', dataIndex: 'ts', width: 170, render: (ts: number) => time(ts) },
           {
             title: 'Severity',
             dataIndex: 'severity',

@@ -10,7 +10,7 @@ import {
   type KeyStatus,
   type Keys,
 } from '../../api/settingsApi';
-import { formatTs } from '../figures';
+import { time } from '../format';
 
 const KEY_TEXT = /^[\x21-\x7e]{8,256}$/;
 const PASSPHRASE_TEXT = /^[\x21-\x7e]{1,128}$/;
@@ -31,7 +31,7 @@ function lastTestText(status: KeyStatus) {
   if (!test) {
     return 'never';
   }
-  return `${test.ok ? 'ok' : `${test.code}: ${test.message}`} (${formatTs(test.ts)})`;
+  return `${test.ok ? 'ok' : `${test.code}: ${test.message}`} (${time(test.ts)})`;
 }
 
 /**
@@ -90,7 +90,7 @@ export function ApiKeyCard({ exchange, status, canMutate }: { exchange: Exchange
       <Descriptions column={1} size="small" style={{ marginBottom: 16 }}>
         <Descriptions.Item label="Key">{status.keyId ?? '—'}</Descriptions.Item>
         <Descriptions.Item label="Source">{status.source}</Descriptions.Item>
-        {status.storedAt ? <Descriptions.Item label="Stored">{`${formatTs(status.storedAt)} by ${status.storedBy ?? '?'}`}</Descriptions.Item> : null}
+        {status.storedAt ? <Descriptions.Item label="Stored">{`${time(status.storedAt)} by ${status.storedBy ?? '?'}`}</Descriptions.Item> : null}
         <Descriptions.Item label="Last test">{lastTestText(status)}</Descriptions.Item>
       </Descriptions>
       {status.notice ? <Alert type="info" showIcon message={status.notice} style={{ marginBottom: 12 }} /> : null}

@@ -3,7 +3,7 @@ import { Button, Card, Select, Space, Switch, Table, Tag, Typography } from 'ant
 import { useMemo, useState } from 'react';
 import { ApiErrorAlert } from '../../api/errors';
 import { useSystemLogsQuery, type LogEntry } from '../../api/systemApi';
-import { formatTs } from '../figures';
+import { time } from '../format';
 
 const LEVELS = ['trace', 'debug', 'info', 'warn', 'error'];
 const LEVEL_COLOR: Record<string, string> = { ERROR: 'red', WARN: 'orange', INFO: 'blue', DEBUG: 'default', TRACE: 'default' };
@@ -45,7 +45,7 @@ export function LogViewer() {
           expandedRowRender: (entry) => <pre style={{ margin: 0, whiteSpace: 'pre-wrap', fontSize: 12 }}>{entry.error}</pre>,
         }}
         columns={[
-          { title: 'Time', dataIndex: 'ts', width: 170, render: (ts: number) => formatTs(ts) },
+          { title: 'Time', dataIndex: 'ts', width: 170, render: (ts: number) => time(ts) },
           { title: 'Level', dataIndex: 'level', width: 80, render: (l: string) => <Tag color={LEVEL_COLOR[l] ?? 'default'}>{l}</Tag> },
           {
             title: 'Logger',

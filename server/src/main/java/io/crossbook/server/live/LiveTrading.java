@@ -111,7 +111,8 @@ public class LiveTrading implements DisposableBean {
             apis.put(v, api);
             clocks.put(v, exchangeClock);
             venues.put(v, venue);
-            accounts.put(v, new LiveAccount(symbol -> marketData.instrument(new InstrumentId(v, Market.LINEAR, symbol)).orElse(null)));
+            accounts.put(v, new LiveAccount(symbol -> marketData.instrument(new InstrumentId(v, Market.LINEAR, symbol)).orElse(null),
+                    trading.perpMarginRate()));
             streams.add(api.openPrivateStream(venue));
         }
         return Map.copyOf(venues);

@@ -5,9 +5,7 @@ import io.crossbook.core.model.InstrumentId;
 import io.crossbook.core.model.Venue;
 import io.crossbook.venues.binance.BinanceEndpoints;
 import io.crossbook.venues.binance.BinanceTrading;
-import io.crossbook.venues.bybit.BybitPrivateProtocol;
 import io.crossbook.venues.bybit.BybitTrading;
-import io.crossbook.venues.okx.OkxPrivateProtocol;
 import io.crossbook.venues.okx.OkxTrading;
 import io.crossbook.venues.trading.AccountLimiter;
 import io.crossbook.venues.trading.ExchangeClock;
@@ -69,8 +67,7 @@ public class ExchangeClients {
 
     /**
      * One account's order entry, with its own request budget, signing with {@code exchangeClock}
-     * (its owner keeps it synchronised). REST goes to the configured endpoints; the private streams
-     * to the exchanges' own hosts.
+     * (its owner keeps it synchronised). REST and the private streams go to the configured endpoints.
      *
      * @param instruments the exchange's metadata of an instrument, or null when unknown
      */
@@ -78,14 +75,15 @@ public class ExchangeClients {
                                  Function<InstrumentId, Instrument> instruments) {
         Duration recvWindow = trading.recvWindow();
         URI base = trading.endpoint(venue);
+        TradingProperties.PrivateStreams streams = trading.privateStreams();
         return switch (venue) {
             case BINANCE -> new BinanceTrading(rest, new BinanceEndpoints(base, trading.binanceFuturesEndpoint(),
-                    BinanceEndpoints.PRODUCTION.spotWebSocketApi(), BinanceEndpoints.PRODUCTION.futuresPrivateStream()),
+                    streams.binanceSpot(), streams.binanceFutures()),
                     credentials, exchangeClock, recvWindow, new AccountLimiter(venue, BinanceTrading.SPOT_LIMITS),
                     new AccountLimiter(venue, BinanceTrading.FUTURES_LIMITS));
-            case BYBIT -> new BybitTrading(rest, base, BybitPrivateProtocol.PRIVATE_WS, credentials, exchangeClock, recvWindow,
+            case BYBIT -> new BybitTrading(rest, base, streams.bybit(), credentials, exchangeClock, recvWindow,
                     new AccountLimiter(venue, BybitTrading.LIMITS), instruments);
-            case OKX -> new OkxTrading(rest, base, OkxPrivateProtocol.PRIVATE_WS, credentials, exchangeClock, recvWindow,
+            case OKX -> new OkxTrading(rest, base, streams.okx(), credentials, exchangeClock, recvWindow,
                     new AccountLimiter(venue, OkxTrading.LIMITS));
         };
     }

@@ -70,6 +70,8 @@ class LiveModeAgainstSimulatorTest {
                 new BigDecimal("0.001"), new BigDecimal("30000")));
         registry.add("crossbook.trading.endpoints.binance", () -> SIMULATOR.restBase().toString());
         registry.add("crossbook.trading.binance-futures-endpoint", () -> SIMULATOR.restBase().toString());
+        registry.add("crossbook.trading.private-streams.binance-spot", () -> SIMULATOR.wsBase().resolve("/ws-api/v3").toString());
+        registry.add("crossbook.trading.private-streams.binance-futures", () -> SIMULATOR.wsBase() + "/private/ws");
     }
 
     private static BinanceEndpoints endpoints() {
@@ -95,6 +97,16 @@ class LiveModeAgainstSimulatorTest {
         });
         assertThat(SIMULATOR.orders()).filteredOn(o -> o.clientOrderId().equals(STRANGER))
                 .singleElement().satisfies(o -> assertThat(o.status().isOpen()).as("still open").isTrue());
+    }
+
+    @Test
+    void thePrivateStreamsAreOpenedAtTheConfiguredEndpoints() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(SIMULATOR.requests()).as("the USDⓈ-M stream's listen key was asked for")
+                    .anySatisfy(r -> assertThat(r.path()).isEqualTo("/fapi/v1/listenKey"));
+            assertThat(SIMULATOR.openWebSockets()).as("the spot WebSocket API session and the USDⓈ-M stream")
+                    .isGreaterThanOrEqualTo(2);
+        });
     }
 
     @Test

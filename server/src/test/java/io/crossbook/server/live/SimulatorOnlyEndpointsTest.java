@@ -17,7 +17,7 @@ class SimulatorOnlyEndpointsTest {
     @Test
     void theExchangesOwnHostsAreNotForeign() {
         TradingProperties production = new TradingProperties(TradingMode.LIVE, null,
-                Map.of(Venue.OKX, URI.create("https://aws.okx.com")), null, null);
+                Map.of(Venue.OKX, URI.create("https://aws.okx.com")), null, null, null, null);
 
         assertThat(production.foreignEndpoints()).isEmpty();
     }
@@ -25,7 +25,7 @@ class SimulatorOnlyEndpointsTest {
     @Test
     void aLocalEndpointIsRefusedOutsideTheSimulatorProfile() {
         TradingProperties local = new TradingProperties(TradingMode.LIVE, null,
-                Map.of(Venue.BINANCE, URI.create("http://127.0.0.1:8999")), null, null);
+                Map.of(Venue.BINANCE, URI.create("http://127.0.0.1:8999")), null, null, null, null);
         assertThat(local.foreignEndpoints()).containsExactly(URI.create("http://127.0.0.1:8999"));
 
         assertThatThrownBy(() -> new LiveTrading(local, null, null, null, null, null, new MockEnvironment()))
@@ -34,9 +34,17 @@ class SimulatorOnlyEndpointsTest {
     }
 
     @Test
+    void aLocalPrivateStreamIsForeignToo() {
+        TradingProperties local = new TradingProperties(TradingMode.LIVE, null, null, null, null, null,
+                new TradingProperties.PrivateStreams(null, URI.create("ws://127.0.0.1:8999/private/ws"), null, null));
+
+        assertThat(local.foreignEndpoints()).containsExactly(URI.create("ws://127.0.0.1:8999/private/ws"));
+    }
+
+    @Test
     void aLookalikeHostIsForeignToo() {
         TradingProperties lookalike = new TradingProperties(TradingMode.LIVE, null,
-                Map.of(Venue.BYBIT, URI.create("https://api.bybit.com.example.net")), null, null);
+                Map.of(Venue.BYBIT, URI.create("https://api.bybit.com.example.net")), null, null, null, null);
 
         assertThat(lookalike.foreignEndpoints()).containsExactly(URI.create("https://api.bybit.com.example.net"));
     }

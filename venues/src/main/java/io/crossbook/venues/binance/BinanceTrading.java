@@ -9,9 +9,9 @@ import io.crossbook.core.model.Instrument;
 import io.crossbook.core.model.Market;
 import io.crossbook.core.model.Venue;
 import io.crossbook.venues.common.ApiCredentials;
-import io.crossbook.venues.common.Balance;
 import io.crossbook.venues.common.RestResponse;
 import io.crossbook.venues.common.SignedRestClient;
+import io.crossbook.venues.trading.AccountBalances;
 import io.crossbook.venues.trading.AccountLimiter;
 import io.crossbook.venues.trading.ExchangeClock;
 import io.crossbook.venues.trading.ExchangeOrder;
@@ -22,10 +22,7 @@ import io.crossbook.venues.trading.PrivateStreamConnection;
 import io.crossbook.venues.trading.TradingApi;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -197,19 +194,13 @@ public final class BinanceTrading implements TradingApi {
     }
 
     /**
-     * The spot account ({@code GET /api/v3/account}, weight 20) and the USDⓈ-M wallet
-     * ({@code GET /fapi/v3/balance}, weight 5), summed per asset.
+     * The spot account ({@code GET /api/v3/account}, weight 20) and, apart from it, the USDⓈ-M wallet
+     * ({@code GET /fapi/v3/balance}, weight 5): its available balance is what new orders can margin.
      */
     @Override
-    public List<Balance> balances() {
-        List<Balance> all = new ArrayList<>(BinanceAccount.parse(
-                spot.send("GET", BinanceAccount.PATH, BinanceAccount.QUERY, 20, false)));
-        all.addAll(BinanceAnswers.futuresBalances(futures.ok("GET", FUTURES_PREFIX + "/v3/balance", "", 5, false)));
-        Map<String, Balance> byAsset = new LinkedHashMap<>();
-        for (Balance b : all) {
-            byAsset.merge(b.asset(), b, (x, y) -> new Balance(x.asset(), x.free().add(y.free()), x.locked().add(y.locked())));
-        }
-        return List.copyOf(byAsset.values());
+    public AccountBalances balances() {
+        return AccountBalances.separate(BinanceAccount.parse(spot.send("GET", BinanceAccount.PATH, BinanceAccount.QUERY, 20, false)),
+                BinanceAnswers.futuresBalances(futures.ok("GET", FUTURES_PREFIX + "/v3/balance", "", 5, false)));
     }
 
     /** {@code GET /fapi/v3/positionRisk} (weight 5): the USDⓈ-M positions that are not flat. */

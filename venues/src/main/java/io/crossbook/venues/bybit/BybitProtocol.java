@@ -77,7 +77,7 @@ public final class BybitProtocol implements MarketDataProtocol {
         return market;
     }
 
-    /** Spot ignores {@code limit} (it returns every symbol at once); linear needs it to fit one page. */
+    /** Spot ignores {@code limit} (it returns every symbol at once); linear pages by up to 1,000. */
     @Override
     public URI instrumentsUri() {
         return rest.resolve("/v5/market/instruments-info?category=" + category + "&limit=1000");
@@ -86,6 +86,17 @@ public final class BybitProtocol implements MarketDataProtocol {
     @Override
     public List<Instrument> parseInstruments(String body) {
         return instrumentParser.parse(body);
+    }
+
+    /**
+     * Linear pages its list: while a page holds instruments and names a {@code nextPageCursor}, the
+     * same request with {@code cursor} set to it (sent back as it comes, already percent-encoded).
+     */
+    @Override
+    public URI nextInstrumentsUri(String body) {
+        JsonNode result = JsonMapper.shared().readTree(body).path("result");
+        String cursor = result.path("nextPageCursor").asString("");
+        return cursor.isEmpty() || result.path("list").isEmpty() ? null : URI.create(instrumentsUri() + "&cursor=" + cursor);
     }
 
     @Override

@@ -8,7 +8,6 @@ import io.crossbook.core.model.InstrumentId;
 import io.crossbook.core.model.Market;
 import io.crossbook.core.model.Venue;
 import io.crossbook.venues.common.ApiCredentials;
-import io.crossbook.venues.common.Balance;
 import io.crossbook.venues.common.DecimalStrings;
 import io.crossbook.venues.common.ExchangeRejectedException;
 import io.crossbook.venues.common.ExchangeUnavailableException;
@@ -18,6 +17,7 @@ import io.crossbook.venues.common.PublicRequests;
 import io.crossbook.venues.common.RequestSigner;
 import io.crossbook.venues.common.RestResponse;
 import io.crossbook.venues.common.SignedRestClient;
+import io.crossbook.venues.trading.AccountBalances;
 import io.crossbook.venues.trading.AccountLimiter;
 import io.crossbook.venues.trading.ExchangeClock;
 import io.crossbook.venues.trading.ExchangeOrder;
@@ -261,8 +261,9 @@ public final class BybitTrading implements TradingApi {
 
     /** The unified wallet, read as {@link BybitAccount} reads it. */
     @Override
-    public List<Balance> balances() {
-        return BybitAccount.parse(require(send(false, "GET", BybitAccount.PATH, BybitAccount.QUERY, "")).response());
+    public AccountBalances balances() {
+        return AccountBalances.unified(BybitAccount.parse(
+                require(send(false, "GET", BybitAccount.PATH, BybitAccount.QUERY, "")).response()));
     }
 
     /**

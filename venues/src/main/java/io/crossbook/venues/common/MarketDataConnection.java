@@ -4,6 +4,7 @@ import io.crossbook.core.book.BookSnapshot;
 import io.crossbook.core.clean.CleaningRules;
 import io.crossbook.core.clean.FeedStats;
 import io.crossbook.core.model.Instrument;
+import java.net.URI;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.time.Instant;
@@ -144,7 +145,12 @@ public final class MarketDataConnection implements AutoCloseable {
     }
 
     private void loadInstruments() {
-        rest.get(protocol.instrumentsUri(), protocol.instrumentsWeight(), protocol.restWeightPerMinute())
+        loadInstruments(protocol.instrumentsUri(), new HashMap<>());
+    }
+
+    /** Fetches one page of the instrument list into {@code bySymbol}, then the next page or, after the last, connects. */
+    private void loadInstruments(URI page, Map<String, Instrument> bySymbol) {
+        rest.get(page, protocol.instrumentsWeight(), protocol.restWeightPerMinute())
                 .whenCompleteAsync((body, error) -> {
                     if (stopped) {
                         return;
@@ -153,13 +159,18 @@ public final class MarketDataConnection implements AutoCloseable {
                         unavailable("instrument metadata: " + TextFrames.cause(error), this::loadInstruments);
                         return;
                     }
-                    Map<String, Instrument> bySymbol = new HashMap<>();
+                    URI next;
                     try {
                         for (Instrument i : protocol.parseInstruments(body)) {
                             bySymbol.put(i.symbol(), i);
                         }
+                        next = protocol.nextInstrumentsUri(body);
                     } catch (RuntimeException e) {
                         unavailable("instrument metadata unreadable: " + RestClient.describe(e), this::loadInstruments);
+                        return;
+                    }
+                    if (next != null && !next.equals(page)) { // a cursor that repeats ends the list rather than looping
+                        loadInstruments(next, bySymbol);
                         return;
                     }
                     List<String> unknown = symbols.stream().filter(s -> !bySymbol.containsKey(s)).toList();
@@ -173,7 +184,7 @@ public final class MarketDataConnection implements AutoCloseable {
 
     private void connect() {
         long id = ++connection;
-        java.net.URI uri = protocol.webSocketUri(symbols);
+        URI uri = protocol.webSocketUri(symbols);
         status = new Status(State.STARTING, "connecting to " + uri.getHost(), Instant.now(), null);
         rest.http().newWebSocketBuilder()
                 .connectTimeout(CONNECT_TIMEOUT)

@@ -26,6 +26,14 @@ public interface MarketDataProtocol {
     /** Parses that endpoint's response body; instruments not trading are left out. */
     List<Instrument> parseInstruments(String body);
 
+    /**
+     * The next page of the instrument list after the page {@code body}, or null when that was the
+     * last (or the exchange does not page it).
+     */
+    default URI nextInstrumentsUri(String body) {
+        return null;
+    }
+
     /** The WebSocket URL for these symbols (exchange spelling, e.g. BTCUSDT or BTC-USDT). */
     URI webSocketUri(List<String> symbols);
 

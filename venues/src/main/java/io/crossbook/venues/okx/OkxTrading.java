@@ -8,7 +8,6 @@ import io.crossbook.core.model.Market;
 import io.crossbook.core.model.OrderSide;
 import io.crossbook.core.model.Venue;
 import io.crossbook.venues.common.ApiCredentials;
-import io.crossbook.venues.common.Balance;
 import io.crossbook.venues.common.DecimalStrings;
 import io.crossbook.venues.common.ExchangeRejectedException;
 import io.crossbook.venues.common.MalformedMessageException;
@@ -18,6 +17,7 @@ import io.crossbook.venues.common.RequestSigner;
 import io.crossbook.venues.common.RestResponse;
 import io.crossbook.venues.common.SignedRequest;
 import io.crossbook.venues.common.SignedRestClient;
+import io.crossbook.venues.trading.AccountBalances;
 import io.crossbook.venues.trading.AccountLimiter;
 import io.crossbook.venues.trading.ExchangeClock;
 import io.crossbook.venues.trading.ExchangeOrder;
@@ -269,10 +269,10 @@ public final class OkxTrading implements TradingApi {
 
     /** {@code GET /api/v5/account/balance}, read by {@link OkxAccount}. */
     @Override
-    public List<Balance> balances() {
+    public AccountBalances balances() {
         limiter.acquire(ACCOUNT_COST, false);
         try {
-            return account.balances();
+            return AccountBalances.unified(account.balances());
         } catch (RateLimitedException e) {
             limiter.pause(e);
             throw e;

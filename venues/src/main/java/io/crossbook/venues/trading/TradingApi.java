@@ -43,8 +43,8 @@ public interface TradingApi {
     /** Every open order of the account in that market. */
     List<ExchangeOrder> openOrders(Market market);
 
-    /** The account's assets (zero balances left out). */
-    List<Balance> balances();
+    /** The account's assets, spot and margin (zero balances left out). */
+    AccountBalances balances();
 
     /** The account's open linear-perpetual positions. */
     List<ExchangePosition> positions();

@@ -17,6 +17,7 @@ import io.crossbook.venues.common.Balance;
 import io.crossbook.venues.common.ExchangeRejectedException;
 import io.crossbook.venues.common.RateLimitedException;
 import io.crossbook.venues.common.SignedRestClient;
+import io.crossbook.venues.trading.AccountBalances;
 import io.crossbook.venues.trading.ExchangeClock;
 import io.crossbook.venues.trading.ExchangeOrder;
 import io.crossbook.venues.trading.ExchangePosition;
@@ -215,13 +216,18 @@ class BinanceTradingTest {
     }
 
     @Test
-    void balancesAreTheSpotAccountAndTheUsdmWalletSummedPerAsset() {
+    void balancesAreTheSpotAccountAndApartFromItTheUsdmWalletWhoseAvailableBalanceIsTheMargin() {
         binance.answer("GET", "/api/v3/account", """
                 {"accountType":"SPOT","balances":[{"asset":"BTC","free":"1.5","locked":"0"},
                  {"asset":"USDT","free":"100.25","locked":"10"},{"asset":"ETH","free":"0","locked":"0"}]}""");
         binance.answer("GET", "/fapi/v3/balance", BinanceDocExamples.FUTURES_BALANCE);
 
-        assertThat(trading.balances()).containsExactly(
+        AccountBalances balances = trading.balances();
+        assertThat(balances.spot()).containsExactly(new Balance("BTC", new BigDecimal("1.5"), BigDecimal.ZERO),
+                new Balance("USDT", new BigDecimal("100.25"), BigDecimal.TEN));
+        assertThat(balances.margin()).containsExactly(new Balance("USDT", new BigDecimal("23.72469206"), new BigDecimal("122583.62668697")));
+        assertThat(balances.availableMargin("USDT")).isEqualByComparingTo("23.72469206");
+        assertThat(balances.holdings()).as("both wallets, summed per asset").containsExactly(
                 new Balance("BTC", new BigDecimal("1.5"), BigDecimal.ZERO),
                 new Balance("USDT", new BigDecimal("123.97469206"), new BigDecimal("122593.62668697")));
         assertThat(binance.requests).extracting(BinanceStandIn.Request::path).containsExactly("/api/v3/account", "/fapi/v3/balance");

@@ -100,11 +100,32 @@ class BybitProtocolTest {
     }
 
     @Test
-    void listsInstrumentsOfItsCategoryInOnePage() {
+    void listsInstrumentsOfItsCategoryInPagesOfAThousand() {
         assertThat(spot.instrumentsUri())
                 .isEqualTo(URI.create("https://api.bybit.com/v5/market/instruments-info?category=spot&limit=1000"));
         assertThat(linear.instrumentsUri())
                 .isEqualTo(URI.create("https://api.bybit.com/v5/market/instruments-info?category=linear&limit=1000"));
+    }
+
+    @Test
+    void followsTheNextPageCursorAsItComesUntilItIsEmpty() {
+        String page = Fixtures.text("http_get_instruments_linear.json");
+
+        assertThat(linear.nextInstrumentsUri(page.replace("\"nextPageCursor\": null", "\"nextPageCursor\": \"first%3DBTCUSDT%26last%3DETHUSDT\"")))
+                .isEqualTo(URI.create("https://api.bybit.com/v5/market/instruments-info?category=linear&limit=1000"
+                        + "&cursor=first%3DBTCUSDT%26last%3DETHUSDT"));
+        assertThat(linear.nextInstrumentsUri(page)).as("null cursor").isNull();
+        assertThat(linear.nextInstrumentsUri(page.replace("\"nextPageCursor\": null", "\"nextPageCursor\": \"\""))).isNull();
+        assertThat(spot.nextInstrumentsUri(Fixtures.text("http_get_instruments_spot.json"))).isNull();
+    }
+
+    @Test
+    void anEmptyPageEndsTheListWhateverItsCursor() {
+        String empty = """
+                {"retCode":0,"retMsg":"OK","result":{"category":"linear","list":[],"nextPageCursor":"first%3D%26last%3D"},
+                 "retExtInfo":{},"time":1700000000000}""";
+
+        assertThat(linear.nextInstrumentsUri(empty)).isNull();
     }
 
     @Test

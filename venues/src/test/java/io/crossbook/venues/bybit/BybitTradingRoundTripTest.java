@@ -100,7 +100,7 @@ class BybitTradingRoundTripTest {
                 .containsExactly(tuple("e0cbe81d-0f18-5866-9415-cf319b5dab3b", "USDC"));
         trading.cancel(ETHUSDT_LINEAR, "linear-004");
         assertThat(trading.openOrders(Market.LINEAR)).extracting(ExchangeOrder::clientOrderId).containsExactly("test-000005");
-        assertThat(trading.balances()).containsExactly(new Balance("USDT", new BigDecimal("900.25"), new BigDecimal("100")));
+        assertThat(trading.balances().spot()).containsExactly(new Balance("USDT", new BigDecimal("900.25"), new BigDecimal("100")));
         assertThat(trading.positions()).containsExactly(new ExchangePosition("BTCUSD", new BigDecimal("-300"),
                 new BigDecimal("27464.50441675")));
 

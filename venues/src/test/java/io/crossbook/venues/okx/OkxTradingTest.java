@@ -26,6 +26,7 @@ import io.crossbook.venues.common.ExchangeUnavailableException;
 import io.crossbook.venues.common.HmacSha256;
 import io.crossbook.venues.common.RateLimitedException;
 import io.crossbook.venues.common.SignedRestClient;
+import io.crossbook.venues.trading.AccountBalances;
 import io.crossbook.venues.trading.AccountLimiter;
 import io.crossbook.venues.trading.ExchangeClock;
 import io.crossbook.venues.trading.ExchangeOrder;
@@ -306,7 +307,10 @@ class OkxTradingTest {
                   {"availBal":"1000.5","cashBal":"1200.5","ccy":"USDT","frozenBal":"200"},
                   {"availBal":"0","cashBal":"0","ccy":"ETH","frozenBal":"0"}]}]}""");
 
-        assertThat(trading.balances()).containsExactly(new Balance("USDT", new BigDecimal("1000.5"), new BigDecimal("200")));
+        AccountBalances balances = trading.balances();
+        assertThat(balances.spot()).containsExactly(new Balance("USDT", new BigDecimal("1000.5"), new BigDecimal("200")));
+        assertThat(balances.unified()).as("one trading account margins swaps too").isTrue();
+        assertThat(balances.availableMargin("USDT")).isEqualByComparingTo("1000.5");
         assertThat(okx.last().method()).isEqualTo("GET");
         assertSigned(okx.last());
     }

@@ -61,7 +61,7 @@ final class LegScenario implements AutoCloseable {
         LiveVenue venue = polledVenue(api);
         PrivateStream stream = api.openPrivateStream(venue);
         streams.add(stream);
-        await().atMost(Duration.ofSeconds(5)).until(stream::isConnected);
+        await().atMost(Duration.ofSeconds(30)).until(stream::isConnected);
         return venue;
     }
 

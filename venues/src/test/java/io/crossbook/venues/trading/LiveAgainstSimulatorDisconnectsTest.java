@@ -1,5 +1,6 @@
 package io.crossbook.venues.trading;
 
+import static io.crossbook.testkit.sim.binance.BinanceSimulator.SPOT_BTCUSDT;
 import static io.crossbook.testkit.sim.binance.BinanceSimulator.USDM_BTCUSDT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -10,6 +11,7 @@ import io.crossbook.core.exec.OrderEvent;
 import io.crossbook.core.exec.OrderRequest;
 import io.crossbook.core.exec.OrderType;
 import io.crossbook.core.exec.TimeInForce;
+import io.crossbook.core.model.Instrument;
 import io.crossbook.core.model.Market;
 import io.crossbook.core.model.OrderSide;
 import io.crossbook.core.model.Venue;
@@ -21,6 +23,7 @@ import io.crossbook.testkit.sim.SimOrder;
 import io.crossbook.testkit.sim.binance.BinanceSimulator;
 import io.crossbook.venues.binance.BinanceFuturesPrivateProtocol;
 import io.crossbook.venues.binance.BinanceProtocol;
+import io.crossbook.venues.binance.BinanceSpotPrivateProtocol;
 import io.crossbook.venues.binance.BinanceTrading;
 import io.crossbook.venues.common.ApiCredentials;
 import io.crossbook.venues.common.MarketDataConnection;
@@ -50,19 +53,18 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 7: "1,000 forced disconnects → every book resynced and no order state lost". The real
  * Binance market data ({@link MarketDataConnection} with {@link BinanceProtocol}, spot and USDⓈ-M),
- * the real USDⓈ-M private stream ({@link PrivateStreamConnection} with
- * {@link BinanceFuturesPrivateProtocol}) and a {@link LiveVenue} over the real {@link BinanceTrading}
- * run against the Binance simulator, which drops every WebSocket 1,000 times.
+ * the real private streams ({@link PrivateStreamConnection} with {@link BinanceSpotPrivateProtocol} on
+ * the spot WebSocket API and {@link BinanceFuturesPrivateProtocol} by USDⓈ-M listen key) and a
+ * {@link LiveVenue} over the real {@link BinanceTrading} run against the Binance simulator, which drops
+ * every WebSocket 1,000 times.
  *
  * <p>After each drop both books must come back valid and equal to the simulator's own, level for
  * level and to the update id. Every fifth time the exchange stays unreachable for a while
  * (connections refused, REST served): the market moves on, a resting order fills or is cancelled and
- * a market order fills while the private stream is down, so the venue must learn them over REST. At
+ * a market order fills while the private streams are down, so the venue must learn them over REST. At
  * the end every order is known to the venue with exactly the fills the simulator booked, none lost,
- * none counted twice, none sent twice.
- *
- * <p>Orders are on USDⓈ-M only: the simulator serves spot user data by listen key, which Binance
- * retired, while the adapter uses the spot WebSocket API.
+ * none counted twice, none sent twice. Orders go to both markets; what filled while the streams were
+ * up reached the venue on them.
  */
 class LiveAgainstSimulatorDisconnectsTest {
     static final int DISCONNECTS = 1_000;
@@ -91,8 +93,6 @@ class LiveAgainstSimulatorDisconnectsTest {
 
     private final AtomicInteger spotDrops = new AtomicInteger();
     private final AtomicInteger usdmDrops = new AtomicInteger();
-    private final AtomicInteger streamDrops = new AtomicInteger();
-    private final AtomicInteger streamConnects = new AtomicInteger();
     private final Map<String, List<OrderEvent>> events = new ConcurrentHashMap<>();
     private final List<String> alerts = new CopyOnWriteArrayList<>();
     private final ExecutorService engine = Executors.newSingleThreadExecutor(r -> new Thread(r, "engine"));
@@ -100,16 +100,22 @@ class LiveAgainstSimulatorDisconnectsTest {
     private HttpClient http;
     private MarketDataConnection spot;
     private MarketDataConnection usdm;
-    private PrivateStreamConnection stream;
+    private PrivateStreamConnection spotStream;
+    private PrivateStreamConnection usdmStream;
+    private StreamListener spotListener;
+    private StreamListener usdmListener;
     private LiveVenue venue;
     private int outages;
     private int restarts;
     private int orders;
-    private OrderRequest resting;
+    private int rounds;
+    private List<OrderRequest> resting = List.of();
+    /** The market orders sent while the streams were up: their fills must arrive on them. */
+    private final List<OrderRequest> placedWhileUp = new ArrayList<>();
 
     @AfterEach
     void stop() {
-        for (AutoCloseable c : new AutoCloseable[] {stream, spot, usdm, http, sim}) {
+        for (AutoCloseable c : new AutoCloseable[] {spotStream, usdmStream, spot, usdm, http, sim}) {
             try {
                 if (c != null) {
                     c.close();
@@ -145,19 +151,25 @@ class LiveAgainstSimulatorDisconnectsTest {
                 .anyMatch(o -> o.type() == OrderType.LIMIT && o.status() == SimOrder.Status.FILLED);
         assertThat(booked).as("resting orders cancelled while it was unreachable")
                 .anyMatch(o -> o.type() == OrderType.LIMIT && o.status() == SimOrder.Status.CANCELED);
-        assertThat(filledBy(events.values())).as("the position the venue's fills make")
+        assertThat(filledBy(Market.LINEAR)).as("the position the venue's fills make")
                 .isEqualByComparingTo(sim.account(SimTrading.KEY).position("BTCUSDT").qty());
+        assertThat(filledBy(Market.SPOT)).as("the BTC the venue's spot fills bought, net")
+                .isEqualByComparingTo(SimTrading.netFilled(sim, Market.SPOT));
+        assertThat(placedWhileUp).as("market orders sent while the streams were up").hasSizeGreaterThan(100)
+                .allSatisfy(o -> assertThat(streamed(o)).as("%s filled, on its stream", o.clientOrderId())
+                        .isEqualByComparingTo(o.qty()));
         assertThat(outages).isEqualTo(DISCONNECTS + restarts);
-        assertThat(List.of(spotDrops.get(), usdmDrops.get(), streamDrops.get())).as("drops seen by spot, USDⓈ-M, private")
-                .containsOnly(outages);
-        assertThat(streamConnects.get()).isEqualTo(outages + 1);
+        assertThat(List.of(spotDrops.get(), usdmDrops.get(), spotListener.drops.get(), usdmListener.drops.get()))
+                .as("drops seen by spot, USDⓈ-M, the spot and the USDⓈ-M private stream").containsOnly(outages);
+        assertThat(List.of(spotListener.connects.get(), usdmListener.connects.get())).containsOnly(outages + 1);
         System.out.printf("%d disconnects (%d of them replay restarts), %d orders, %d fills%n", outages, restarts, orders,
                 events.values().stream().flatMap(List::stream).filter(e -> e instanceof OrderEvent.Filled).count());
     }
 
     private void start() {
         sim = BinanceSimulator.builder()
-                .account(new SimAccount(SimTrading.KEY, SimTrading.SECRET).futures("USDT", "100000"))
+                .account(new SimAccount(SimTrading.KEY, SimTrading.SECRET).futures("USDT", "100000").spot("USDT", "1000000")
+                        .spot("BTC", "10"))
                 .weightLimit(WEIGHT_PER_MINUTE, Duration.ofMinutes(1))
                 .start();
         sim.replay().stepUntilBooksReady();
@@ -171,18 +183,25 @@ class LiveAgainstSimulatorDisconnectsTest {
 
         SignedRestClient signed = new SignedRestClient(http, Duration.ofSeconds(2));
         ApiCredentials credentials = ApiCredentials.of(SimTrading.KEY, SimTrading.SECRET);
+        AccountLimiter spotLimits = new AccountLimiter(Venue.BINANCE, LIMITS);
         AccountLimiter futures = new AccountLimiter(Venue.BINANCE, LIMITS);
-        BinanceTrading trading = new BinanceTrading(signed, SimTrading.endpoints(sim), credentials,
-                new ExchangeClock(Clock.systemUTC()), SimTrading.RECV_WINDOW, new AccountLimiter(Venue.BINANCE, LIMITS), futures);
+        ExchangeClock clock = new ExchangeClock(Clock.systemUTC());
+        BinanceTrading trading = new BinanceTrading(signed, SimTrading.endpoints(sim), credentials, clock, SimTrading.RECV_WINDOW,
+                spotLimits, futures);
         venue = new LiveVenue(trading, engine, Clock.systemUTC(), new LiveVenue.Settings(SimTrading.RECV_WINDOW,
                 Duration.ofMillis(20), Duration.ofMillis(200)), alerts::add);
-        stream = new PrivateStreamConnection(new BinanceFuturesPrivateProtocol(signed, sim.restBase(),
-                URI.create(sim.wsBase() + "/private/ws"), credentials, futures), counting(venue), "binance-usdm", http, RECONNECT_BASE);
+        spotListener = new StreamListener(venue);
+        usdmListener = new StreamListener(venue);
+        spotStream = new PrivateStreamConnection(new BinanceSpotPrivateProtocol(sim.wsBase().resolve("/ws-api/v3"), credentials, clock,
+                SimTrading.RECV_WINDOW, spotLimits), spotListener, "binance-spot", http, RECONNECT_BASE);
+        usdmStream = new PrivateStreamConnection(new BinanceFuturesPrivateProtocol(signed, sim.restBase(),
+                URI.create(sim.wsBase() + "/private/ws"), credentials, futures), usdmListener, "binance-usdm", http, RECONNECT_BASE);
 
         spot.start();
         usdm.start();
-        stream.start();
-        awaitUntil(() -> sim.openWebSockets() == 3 && stream.isConnected());
+        spotStream.start();
+        usdmStream.start();
+        awaitUntil(() -> sim.openWebSockets() == 4 && streamsConnected());
         deliverFreshDiffs();
         awaitBooksAsTheExchangeHasThem();
     }
@@ -195,12 +214,14 @@ class LiveAgainstSimulatorDisconnectsTest {
         int expected = ++outages;
         sim.faults().refuseConnections(whileDown != null);
         drop.run();
-        awaitUntil(() -> spotDrops.get() >= expected && usdmDrops.get() >= expected && streamDrops.get() >= expected);
+        awaitUntil(() -> spotDrops.get() >= expected && usdmDrops.get() >= expected && spotListener.drops.get() >= expected
+                && usdmListener.drops.get() >= expected);
         if (whileDown != null) {
             whileDown.run();
             sim.faults().refuseConnections(false);
         }
-        awaitUntil(() -> sim.openWebSockets() == 3 && stream.isConnected() && streamConnects.get() > expected);
+        awaitUntil(() -> sim.openWebSockets() == 4 && streamsConnected() && spotListener.connects.get() > expected
+                && usdmListener.connects.get() > expected);
     }
 
     /**
@@ -260,33 +281,41 @@ class LiveAgainstSimulatorDisconnectsTest {
         return price.stripTrailingZeros().toPlainString() + " x " + qty.stripTrailingZeros().toPlainString();
     }
 
-    /** With the books in sync and nothing replaying: a resting order at the touch and a market order the other way. */
+    /** With the books in sync and nothing replaying: in each market a resting order at the touch and a market order the other way. */
     private void placeWhileUp() {
-        BookView top = sim.replay().book(Market.LINEAR, "BTCUSDT", 1);
-        OrderSide side = orders % 6 == 0 ? OrderSide.BUY : OrderSide.SELL; // three orders a round: buy, then sell, at the touch
-        BigDecimal price = side == OrderSide.BUY ? top.bestBid() : top.bestAsk();
-        resting = submit(new OrderRequest(nextId(), USDM_BTCUSDT, side, OrderType.LIMIT, TimeInForce.GTC, RESTING_QTY, price));
-        submit(new OrderRequest(nextId(), USDM_BTCUSDT, opposite(side), OrderType.MARKET, TimeInForce.GTC, MARKET_QTY, null));
+        OrderSide side = rounds++ % 2 == 0 ? OrderSide.BUY : OrderSide.SELL; // buy, then sell, at the touch
+        List<OrderRequest> placed = new ArrayList<>();
+        for (Instrument instrument : List.of(USDM_BTCUSDT, SPOT_BTCUSDT)) {
+            BookView top = sim.replay().book(instrument.market(), "BTCUSDT", 1);
+            BigDecimal price = side == OrderSide.BUY ? top.bestBid() : top.bestAsk();
+            placed.add(submit(new OrderRequest(nextId(), instrument, side, OrderType.LIMIT, TimeInForce.GTC, RESTING_QTY, price)));
+            placedWhileUp.add(submit(new OrderRequest(nextId(), instrument, opposite(side), OrderType.MARKET, TimeInForce.GTC, MARKET_QTY,
+                    null)));
+        }
+        resting = placed;
     }
 
     /**
-     * With every socket down: the market moves until the resting order has filled (or far enough), what
-     * is left of it is cancelled, and a market order fills, none of it on the private stream.
+     * With every socket down: the market moves until the resting orders have filled (or far enough),
+     * what is left of them is cancelled, and a market order fills in each market, none of it on the
+     * private streams.
      */
     private void tradeWhileDown() {
-        for (int moved = 0; moved < MOVE_LIMIT && isOpen(resting); moved += 20) {
+        for (int moved = 0; moved < MOVE_LIMIT && resting.stream().anyMatch(this::isOpen); moved += 20) {
             if (sim.replay().step(20) < 20) {
                 sim.replay().restart(); // nobody is connected to drop
                 sim.replay().stepUntilBooksReady();
             }
         }
-        if (isOpen(resting)) {
-            String id = resting.clientOrderId();
-            engine.execute(() -> venue.cancel(id));
-            awaitUntil(() -> !isOpen(resting));
+        for (OrderRequest order : resting) {
+            if (isOpen(order)) {
+                String id = order.clientOrderId();
+                engine.execute(() -> venue.cancel(id));
+                awaitUntil(() -> !isOpen(order));
+            }
+            submit(new OrderRequest(nextId(), order.instrument(), opposite(order.side()), OrderType.MARKET, TimeInForce.GTC, MARKET_QTY,
+                    null));
         }
-        submit(new OrderRequest(nextId(), USDM_BTCUSDT, opposite(resting.side()), OrderType.MARKET, TimeInForce.GTC, MARKET_QTY,
-                null));
     }
 
     /** Sends an order through the venue, on the engine thread, and waits until the exchange has booked it. */
@@ -321,19 +350,30 @@ class LiveAgainstSimulatorDisconnectsTest {
         });
     }
 
-    /** The base quantity the venue's fills add up to: bought plus, sold minus. */
-    private BigDecimal filledBy(Iterable<List<OrderEvent>> all) {
+    /** The base quantity the venue's fills in {@code market} add up to: bought plus, sold minus. */
+    private BigDecimal filledBy(Market market) {
         BigDecimal net = BigDecimal.ZERO;
-        for (List<OrderEvent> list : all) {
-            for (OrderEvent e : list) {
-                if (e instanceof OrderEvent.Filled f) {
-                    OrderSide side = sim.orders().stream().filter(o -> o.clientOrderId().equals(f.clientOrderId())).findFirst()
-                            .orElseThrow().side();
-                    net = side == OrderSide.BUY ? net.add(f.qty()) : net.subtract(f.qty());
+        for (SimOrder o : sim.orders()) {
+            if (o.market() == market) {
+                for (OrderEvent e : events.get(o.clientOrderId())) {
+                    if (e instanceof OrderEvent.Filled f) {
+                        net = o.side() == OrderSide.BUY ? net.add(f.qty()) : net.subtract(f.qty());
+                    }
                 }
             }
         }
         return net;
+    }
+
+    /** The base quantity the order's private stream delivered fills for. */
+    private BigDecimal streamed(OrderRequest order) {
+        StreamListener listener = order.instrument().market() == Market.SPOT ? spotListener : usdmListener;
+        return listener.trades.getOrDefault(order.clientOrderId(), List.of()).stream().map(ExchangeTrade::qty)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private boolean streamsConnected() {
+        return spotStream.isConnected() && usdmStream.isConnected();
     }
 
     private String nextId() {
@@ -353,33 +393,6 @@ class LiveAgainstSimulatorDisconnectsTest {
             @Override
             public void onDisconnect(Venue venue, Market market, String reason, long receiveNanos) {
                 drops.incrementAndGet();
-            }
-        };
-    }
-
-    /** The venue as the stream's listener, with (re)connections and drops counted. */
-    private PrivateStream.Listener counting(LiveVenue target) {
-        return new PrivateStream.Listener() {
-            @Override
-            public void connected() {
-                streamConnects.incrementAndGet();
-                target.connected();
-            }
-
-            @Override
-            public void disconnected(String reason) {
-                streamDrops.incrementAndGet();
-                target.disconnected(reason);
-            }
-
-            @Override
-            public void order(ExchangeOrder order) {
-                target.order(order);
-            }
-
-            @Override
-            public void trade(ExchangeTrade trade) {
-                target.trade(trade);
             }
         };
     }

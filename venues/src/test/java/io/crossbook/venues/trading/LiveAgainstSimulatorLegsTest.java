@@ -166,7 +166,7 @@ class LiveAgainstSimulatorLegsTest {
 
     /** The simulator booked {@code hedged} on each leg: the base bought on spot equals the base sold on the perpetual, nothing doubled. */
     private void assertHedged(BigDecimal hedged) {
-        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(sim.orders()).noneMatch(o -> o.status().isOpen()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(sim.orders()).noneMatch(o -> o.status().isOpen()));
         BigDecimal spot = SimTrading.netFilled(sim, Market.SPOT);
         BigDecimal perp = SimTrading.netFilled(sim, Market.LINEAR);
         assertThat(spot.add(perp)).as("net base over both legs at the simulator (spot %s, perpetual %s)", spot, perp).isZero();

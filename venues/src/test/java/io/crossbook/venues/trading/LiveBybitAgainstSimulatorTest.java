@@ -135,7 +135,7 @@ class LiveBybitAgainstSimulatorTest {
         assertThat(result.outcome()).isEqualTo(Outcome.UNWOUND);
         assertThat(result.second().failureCode()).isEqualTo("INSUFFICIENT_FUNDS");
         assertThat(scenario.submitted).extracting(OrderRequest::clientOrderId).contains("byb4au1");
-        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(sim.orders()).noneMatch(o -> o.status().isOpen()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(sim.orders()).noneMatch(o -> o.status().isOpen()));
         assertThat(sim.account(SimTrading.KEY).position(SYMBOL).qty()).as("the buyer sold back").isZero();
         assertThat(sim.account(OTHER_KEY).position(SYMBOL).qty()).isZero();
         assertThat(sim.duplicates()).isEmpty();
@@ -161,7 +161,7 @@ class LiveBybitAgainstSimulatorTest {
 
         sim.faults().dropNextDepthMessages(1, "orderbook.200." + SYMBOL);
         sim.replay().step(10);
-        await().atMost(Duration.ofSeconds(5)).until(() -> stats().resyncs() >= 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> stats().resyncs() >= 1);
         awaitSameBook();
         assertThat(stats().gaps()).isOne();
 

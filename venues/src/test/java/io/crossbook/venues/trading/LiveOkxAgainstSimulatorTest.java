@@ -132,7 +132,7 @@ class LiveOkxAgainstSimulatorTest {
 
         assertThat(result.outcome()).isEqualTo(Outcome.UNWOUND);
         assertThat(result.first().failureCode()).isEqualTo("INSUFFICIENT_FUNDS");
-        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(binance.orders()).noneMatch(o -> o.status().isOpen()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(binance.orders()).noneMatch(o -> o.status().isOpen()));
         assertThat(binance.account(SimTrading.KEY).position("BTCUSDT").qty()).as("the perpetual bought back").isZero();
         assertThat(sim.orders()).isEmpty();
         assertThat(sim.duplicates()).isEmpty();
@@ -159,7 +159,7 @@ class LiveOkxAgainstSimulatorTest {
 
         sim.faults().corruptNextDepthMessages(1, "books:" + SYMBOL, text -> text.replaceFirst("\"checksum\":-?\\d+", "\"checksum\":12345"));
         sim.replay().step(20);
-        await().atMost(Duration.ofSeconds(5)).until(() -> stats().resyncs() >= 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> stats().resyncs() >= 1);
         awaitSameBook();
         assertThat(stats().checksumFailures()).isOne();
 

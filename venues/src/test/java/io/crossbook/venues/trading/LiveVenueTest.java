@@ -11,7 +11,6 @@ import io.crossbook.core.model.Instrument;
 import io.crossbook.core.model.Market;
 import io.crossbook.core.model.OrderSide;
 import io.crossbook.core.model.Venue;
-import io.crossbook.venues.common.Balance;
 import io.crossbook.venues.common.ExchangeRejectedException;
 import io.crossbook.venues.common.ExchangeUnavailableException;
 import io.crossbook.venues.common.RateLimitedException;
@@ -226,8 +225,8 @@ class LiveVenueTest {
         }
 
         @Override
-        public List<Balance> balances() {
-            return List.of();
+        public AccountBalances balances() {
+            return AccountBalances.unified(List.of());
         }
 
         @Override

@@ -40,7 +40,7 @@ final class SimBooks {
 
     /** Waits until the client's book is valid and level for level the simulator's. */
     static void awaitSame(MarketDataConnection connection, ExchangeSimulator sim, Market market, String symbol) {
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(client(connection, symbol))
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(client(connection, symbol))
                 .isNotEmpty().isEqualTo(exchange(sim, market, symbol)));
     }
 

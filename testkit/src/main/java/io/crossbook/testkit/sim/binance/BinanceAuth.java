@@ -7,14 +7,18 @@ import io.crossbook.testkit.sim.SimHmac;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Binance's request authentication, checked as the exchange checks it. USER_STREAM endpoints need a
  * known API key in {@code X-MBX-APIKEY}; SIGNED ones also need {@code signature}, the hex
  * HMAC-SHA256 (any case) of "totalParams", the query string followed directly by the body, both as
  * sent and without the signature itself, and a {@code timestamp} that is less than 1000 ms ahead of
- * the server and no more than {@code recvWindow} (default 5000, at most 60000) behind it.
+ * the server and no more than {@code recvWindow} (default 5000, at most 60000) behind it. WebSocket API
+ * requests are checked alike, their parameters being JSON ({@link #webSocketApi}).
  */
 final class BinanceAuth {
     static final String API_KEY_HEADER = "X-MBX-APIKEY";
@@ -40,16 +44,49 @@ final class BinanceAuth {
     /** The account of a correctly signed, timely request. */
     static SimAccount signed(RestRequest request, SimExchange exchange) {
         SimAccount account = apiKey(request, exchange);
-        String signature = request.params().get("signature");
+        Map<String, String> p = request.params();
+        String totalParams = withoutSignature(request.rawQuery()) + withoutSignature(request.body());
+        return timely(signedBy(account, totalParams, p.get("signature")), p.get("timestamp"), p.get("recvWindow"), exchange);
+    }
+
+    /**
+     * The account of a correctly signed, timely WebSocket API request. Its {@code params} carry the API
+     * key in {@code apiKey}; the signature signs every other parameter sorted by name, as
+     * {@code name=value} pairs joined by {@code &}.
+     */
+    static SimAccount webSocketApi(JsonNode params, SimExchange exchange) {
+        String key = text(params, "apiKey");
+        if (key == null || key.isEmpty()) {
+            throw BinanceRefusal.mandatory("apiKey");
+        }
+        SimAccount account = exchange.account(key);
+        if (account == null) {
+            throw new BinanceRefusal(401, -2015, "Invalid API-key, IP, or permissions for action.");
+        }
+        Map<String, String> sorted = new TreeMap<>();
+        for (Map.Entry<String, JsonNode> param : params.properties()) {
+            if (!param.getKey().equals("signature")) {
+                sorted.put(param.getKey(), param.getValue().asString());
+            }
+        }
+        String payload = sorted.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
+        return timely(signedBy(account, payload, text(params, "signature")), text(params, "timestamp"), text(params, "recvWindow"),
+                exchange);
+    }
+
+    private static SimAccount signedBy(SimAccount account, String payload, String signature) {
         if (signature == null || signature.isEmpty()) {
             throw BinanceRefusal.mandatory("signature");
         }
-        String totalParams = withoutSignature(request.rawQuery()) + withoutSignature(request.body());
-        if (!HexFormat.of().formatHex(SimHmac.sha256(account.secret(), totalParams)).equalsIgnoreCase(signature)) {
+        if (!HexFormat.of().formatHex(SimHmac.sha256(account.secret(), payload)).equalsIgnoreCase(signature)) {
             throw BinanceRefusal.badRequest(-1022, "Signature for this request is not valid.");
         }
-        long timestamp = timestamp(request.params().get("timestamp"));
-        BigDecimal recvWindow = recvWindow(request.params().get("recvWindow"));
+        return account;
+    }
+
+    private static SimAccount timely(SimAccount account, String timestampParam, String recvWindowParam, SimExchange exchange) {
+        long timestamp = timestamp(timestampParam);
+        BigDecimal recvWindow = recvWindow(recvWindowParam);
         long serverTime = exchange.clock().millis();
         if (timestamp >= serverTime + 1000) {
             throw BinanceRefusal.badRequest(-1021, "Timestamp for this request was 1000ms ahead of the server's time.");
@@ -58,6 +95,11 @@ final class BinanceAuth {
             throw BinanceRefusal.badRequest(-1021, "Timestamp for this request is outside of the recvWindow.");
         }
         return account;
+    }
+
+    private static String text(JsonNode params, String name) {
+        JsonNode value = params.get(name);
+        return value == null || value.isNull() ? null : value.asString();
     }
 
     private static String withoutSignature(String params) {

@@ -29,8 +29,10 @@ import tools.jackson.databind.node.ObjectNode;
  * Binance spot ({@code /api/v3}, WebSocket {@code /stream}) and USDⓈ-M futures ({@code /fapi},
  * WebSocket {@code /public/stream} and {@code /market/stream}) on one port, the path telling the
  * market, as far as Crossbook uses them: server time, exchange info, depth snapshots, the combined
- * public streams replaying the recordings as recorded, signed order entry and account reads, listen
- * keys and the user data stream ({@code /ws/<listenKey>}, also the routed {@code /private/ws}).
+ * public streams replaying the recordings as recorded, signed order entry and account reads, the spot
+ * user data stream on the WebSocket API ({@code /ws-api/v3}, {@link BinanceWebSocketApi}: Binance
+ * retired spot listen keys on 2026-02-20), and USDⓈ-M listen keys with their user data stream
+ * ({@code /ws/<listenKey>}, also the routed {@code /private/ws}).
  *
  * <p>Request weights are Binance's documented ones; spot and futures have separate weight budgets
  * (limit groups {@value #SPOT_LIMITS} and {@value #FUTURES_LIMITS}). Errors are Binance's
@@ -123,7 +125,6 @@ public final class BinanceSimProtocol implements SimProtocol {
             case "/api/v3/account" -> get ? new Endpoint(RequestKind.BALANCES, group, 20) : unknown(group);
             case "/fapi/v2/balance", "/fapi/v3/balance" -> get ? new Endpoint(RequestKind.BALANCES, group, 5) : unknown(group);
             case "/fapi/v2/positionRisk", "/fapi/v3/positionRisk" -> get ? new Endpoint(RequestKind.POSITIONS, group, 5) : unknown(group);
-            case "/api/v3/userDataStream" -> get ? unknown(group) : new Endpoint(RequestKind.STREAM_KEY, group, 2);
             case "/fapi/v1/listenKey" -> get ? unknown(group) : new Endpoint(RequestKind.STREAM_KEY, group, 1);
             default -> unknown(group);
         };
@@ -167,7 +168,7 @@ public final class BinanceSimProtocol implements SimProtocol {
                         ? trading.spotAccount(request, exchange, exchange.fees(Market.SPOT))
                         : trading.futuresBalances(request, exchange);
                 case POSITIONS -> trading.positions(request, exchange, request.path().startsWith("/fapi/v3/"));
-                case STREAM_KEY -> listenKey(request, market, exchange);
+                case STREAM_KEY -> listenKey(request, exchange);
                 case ANY, UNKNOWN -> throw new BinanceRefusal(404, -1000, "The simulator does not serve " + request.method() + " "
                         + request.path());
             };
@@ -199,30 +200,24 @@ public final class BinanceSimProtocol implements SimProtocol {
     }
 
     /**
-     * Listen keys (API key only, no signature): POST creates (or hands back the active one), PUT
-     * extends, DELETE closes. Spot names the key in {@code listenKey}; futures go by the account.
+     * USDⓈ-M listen keys (API key only, no signature), by the account: POST creates (or hands back the
+     * active one), PUT extends, DELETE closes.
      */
-    private String listenKey(RestRequest request, Market market, SimExchange exchange) {
+    private String listenKey(RestRequest request, SimExchange exchange) {
         SimAccount account = BinanceAuth.apiKey(request, exchange);
         ObjectNode answer = SimJson.object();
         if (request.method().equals("POST")) {
-            return SimJson.write(answer.put("listenKey", listenKeys.create(account.apiKey(), market)));
+            return SimJson.write(answer.put("listenKey", listenKeys.create(account.apiKey())));
         }
-        String key = market == Market.SPOT ? request.params().get("listenKey")
-                : listenKeys.keyOf(new BinanceListenKeys.Owner(account.apiKey(), market));
-        if (market == Market.SPOT && (key == null || key.isEmpty())) {
-            throw BinanceRefusal.mandatory("listenKey");
-        }
-        BinanceListenKeys.Owner owner = listenKeys.owner(key);
-        if (owner == null || !owner.apiKey().equals(account.apiKey())) {
+        String key = listenKeys.keyOf(account.apiKey());
+        if (key == null) {
             throw BinanceRefusal.badRequest(-1125, "This listenKey does not exist.");
         }
         if (request.method().equals("DELETE")) {
             listenKeys.close(key);
-        } else if (market != Market.SPOT) {
-            answer.put("listenKey", key);
+            return SimJson.write(answer);
         }
-        return SimJson.write(answer);
+        return SimJson.write(answer.put("listenKey", key));
     }
 
     @Override
@@ -257,8 +252,8 @@ public final class BinanceSimProtocol implements SimProtocol {
 
     /**
      * {@code /stream?streams=a/b} (spot), {@code /public/stream} or {@code /market/stream} (futures)
-     * with the streams named; {@code /ws/<listenKey>}, {@code /private/ws/<listenKey>} or
-     * {@code /private/ws?listenKey=} for an account's user data.
+     * with the streams named; {@code /ws-api/v3} for the spot WebSocket API; {@code /ws/<listenKey>},
+     * {@code /private/ws/<listenKey>} or {@code /private/ws?listenKey=} for an account's USDⓈ-M user data.
      */
     @Override
     public WsSession open(String resource, SimExchange exchange) {
@@ -271,6 +266,9 @@ public final class BinanceSimProtocol implements SimProtocol {
             }
             case "/public/stream", "/market/stream" -> {
                 return publicSession(Market.LINEAR, query);
+            }
+            case BinanceWebSocketApi.PATH -> {
+                return BinanceWebSocketApi.open();
             }
             case "/private/ws" -> {
                 return privateSession(query.get("listenKey"));
@@ -293,13 +291,19 @@ public final class BinanceSimProtocol implements SimProtocol {
     }
 
     private WsSession privateSession(String listenKey) {
-        BinanceListenKeys.Owner owner = listenKeys.owner(listenKey);
-        return owner == null ? null : WsSession.privateStream(owner.apiKey(), owner.market());
+        String owner = listenKeys.owner(listenKey);
+        return owner == null ? null : WsSession.privateStream(owner, Market.LINEAR);
     }
 
-    /** The live-subscription frames: SUBSCRIBE, UNSUBSCRIBE and LIST_SUBSCRIPTIONS, answered as Binance does. */
+    /**
+     * On the WebSocket API, its requests ({@link BinanceWebSocketApi}); on the market streams, the
+     * live-subscription frames SUBSCRIBE, UNSUBSCRIBE and LIST_SUBSCRIPTIONS, answered as Binance does.
+     */
     @Override
     public List<String> onText(WsSession session, String text, SimExchange exchange) {
+        if (session.isPrivate() && session.market() == Market.SPOT) {
+            return List.of(BinanceWebSocketApi.answer(session, text, exchange));
+        }
         JsonNode request;
         try {
             request = SimJson.read(text);
@@ -334,7 +338,7 @@ public final class BinanceSimProtocol implements SimProtocol {
     public List<String> privateMessages(OrderEvent event, SimExchange exchange) {
         long now = exchange.clock().millis();
         if (event.order().market() == Market.SPOT) {
-            return List.of(SimJson.write(BinanceSimJson.executionReport(event, now)));
+            return List.of(BinanceWebSocketApi.event(BinanceSimJson.executionReport(event, now)));
         }
         Instrument instrument = exchange.instrument(event.order().market(), event.order().symbol());
         return List.of(SimJson.write(BinanceSimJson.orderTradeUpdate(event, instrument, now)));

@@ -81,20 +81,14 @@ class StreamsTest {
     @Test
     void theSpotUserDataStreamReportsEachStepOfAnOrderAsExecutionReports() {
         sim.replay().stepUntilBooksReady();
-        JsonNode created = BinanceClient.json(client.keyed("POST", "/api/v3/userDataStream", ""));
-        String listenKey = created.get("listenKey").asString();
-        assertThat(BinanceClient.json(client.keyed("POST", "/api/v3/userDataStream", "")).get("listenKey").asString())
-                .as("the active key is handed back").isEqualTo(listenKey);
-        assertThat(client.keyed("PUT", "/api/v3/userDataStream", "listenKey=" + listenKey).body()).isEqualTo("{}");
-        assertThat(BinanceClient.json(client.keyed("PUT", "/api/v3/userDataStream", "listenKey=unknown")).get("code").asInt()).isEqualTo(-1125);
+        assertThat(client.keyed("POST", "/api/v3/userDataStream", "").statusCode()).as("spot listen keys are retired").isEqualTo(404);
 
-        try (WsRecorder user = WsRecorder.connect(ws("/ws/" + listenKey))) {
-            await().atMost(Duration.ofSeconds(5)).until(() -> sim.openWebSockets() == 1);
+        try (WsRecorder user = subscribedToSpotUserData()) {
             JsonNode placed = BinanceClient.json(client.signed("POST", "/api/v3/order",
                     "symbol=BTCUSDT&side=SELL&type=MARKET&quantity=0.5&newClientOrderId=ex1"));
             int fills = placed.get("fills").size();
             await().atMost(Duration.ofSeconds(5)).until(() -> user.texts.size() == 1 + fills);
-            List<JsonNode> reports = user.texts.stream().map(t -> JsonMapper.shared().readTree(t)).toList();
+            List<JsonNode> reports = user.texts.stream().map(t -> JsonMapper.shared().readTree(t).get("event")).toList();
             assertThat(reports).allMatch(r -> r.get("e").asString().equals("executionReport") && r.get("c").asString().equals("ex1"));
             assertThat(reports.getFirst().get("x").asString()).isEqualTo("NEW");
             assertThat(reports.subList(1, reports.size())).allMatch(r -> r.get("x").asString().equals("TRADE"));
@@ -110,7 +104,7 @@ class StreamsTest {
                     + "&newClientOrderId=ex2");
             client.signed("DELETE", "/api/v3/order", "symbol=BTCUSDT&origClientOrderId=ex2&newClientOrderId=cancel2");
             await().atMost(Duration.ofSeconds(5)).until(() -> user.texts.size() == 1 + fills + 2);
-            JsonNode cancel = JsonMapper.shared().readTree(user.texts.getLast());
+            JsonNode cancel = JsonMapper.shared().readTree(user.texts.getLast()).get("event");
             assertThat(cancel.get("x").asString()).isEqualTo("CANCELED");
             assertThat(cancel.get("c").asString()).as("the cancel's own id").isEqualTo("cancel2");
             assertThat(cancel.get("C").asString()).isEqualTo("ex2");
@@ -124,8 +118,7 @@ class StreamsTest {
         assertThat(BinanceClient.json(client.keyed("PUT", "/fapi/v1/listenKey", "")).get("listenKey").asString()).isEqualTo(listenKey);
         try (WsRecorder legacy = WsRecorder.connect(ws("/ws/" + listenKey));
              WsRecorder routed = WsRecorder.connect(ws("/private/ws?listenKey=" + listenKey));
-             WsRecorder spotOnly = WsRecorder.connect(ws("/ws/" + BinanceClient.json(client.keyed("POST", "/api/v3/userDataStream", ""))
-                     .get("listenKey").asString()))) {
+             WsRecorder spotOnly = subscribedToSpotUserData()) {
             await().atMost(Duration.ofSeconds(5)).until(() -> sim.openWebSockets() == 3);
             JsonNode ack = BinanceClient.json(client.signed("POST", "/fapi/v1/order", "symbol=BTCUSDT&side=BUY&type=MARKET&quantity=0.002"
                     + "&newClientOrderId=fx1"));
@@ -143,7 +136,7 @@ class StreamsTest {
             assertThat(filled.get("N").asString()).isEqualTo("USDT");
             JsonNode queried = BinanceClient.json(client.signed("GET", "/fapi/v1/order", "symbol=BTCUSDT&origClientOrderId=fx1"));
             assertThat(new BigDecimal(filled.get("ap").asString())).isEqualByComparingTo(queried.get("avgPrice").asString());
-            assertThat(spotOnly.texts).as("a spot listen key hears nothing of futures").isEmpty();
+            assertThat(spotOnly.texts).as("spot user data hears nothing of futures").isEmpty();
         }
     }
 
@@ -184,6 +177,18 @@ class StreamsTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> !after.texts.isEmpty());
             assertThat(after.texts).as("the recording's first diffs again").containsExactlyElementsOf(depth.subList(0, after.texts.size()));
         }
+    }
+
+    /** A WebSocket API connection subscribed to the account's spot user data, its answer taken off. */
+    private WsRecorder subscribedToSpotUserData() {
+        WsRecorder api = WsRecorder.connect(ws("/ws-api/v3"));
+        long now = System.currentTimeMillis();
+        String signature = BinanceClient.hmac(SECRET, "apiKey=" + KEY + "&timestamp=" + now);
+        api.send("{\"id\":1,\"method\":\"userDataStream.subscribe.signature\",\"params\":{\"apiKey\":\"" + KEY
+                + "\",\"timestamp\":" + now + ",\"signature\":\"" + signature + "\"}}");
+        await().atMost(Duration.ofSeconds(5)).until(() -> api.texts.size() == 1);
+        assertThat(api.texts.removeFirst()).contains("\"status\":200");
+        return api;
     }
 
     private static String lastStatus(WsRecorder recorder) {

@@ -58,8 +58,13 @@ public final class DepthUpdate {
         Levels levels = side == Side.BID ? bids : asks;
         c.beginArray();
         while (c.nextElement()) {
-            if (c.readDecimalPair()) {
-                add(levels, c.pairFirst(), c.pairSecond());
+            if (levels.size == levels.prices.length) {
+                levels.grow();
+            }
+            int from = levels.size;
+            levels.size = c.readPlainPairs(levels.prices, levels.qtys, from);
+            if (levels.size > from) {
+                checkPlain(levels, from);
                 continue;
             }
             c.beginArray();
@@ -75,6 +80,18 @@ public final class DepthUpdate {
                 c.skipValue();
             }
             add(levels, price, qty);
+        }
+    }
+
+    /** Validates the levels the cursor read from index {@code from} on (plain decimals: never negative). */
+    private void checkPlain(Levels levels, int from) {
+        for (int i = from; i < levels.size; i++) {
+            long packedPrice = levels.prices[i];
+            if (FixedPoint.naturalValue(packedPrice) == 0) {
+                throw new MalformedMessageException("non-positive price " + format(packedPrice));
+            }
+            priceScale = Math.max(priceScale, FixedPoint.naturalScale(packedPrice));
+            qtyScale = Math.max(qtyScale, FixedPoint.naturalScale(levels.qtys[i]));
         }
     }
 
@@ -129,12 +146,16 @@ public final class DepthUpdate {
 
         void add(long packedPrice, long packedQty) {
             if (size == prices.length) {
-                prices = Arrays.copyOf(prices, size * 2);
-                qtys = Arrays.copyOf(qtys, size * 2);
+                grow();
             }
             prices[size] = packedPrice;
             qtys[size] = packedQty;
             size++;
+        }
+
+        void grow() {
+            prices = Arrays.copyOf(prices, size * 2);
+            qtys = Arrays.copyOf(qtys, size * 2);
         }
 
         void applyTo(OrderBook book, Side side) {

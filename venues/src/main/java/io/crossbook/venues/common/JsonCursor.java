@@ -20,8 +20,6 @@ public final class JsonCursor {
     private int end;
     private int nameStart;
     private int nameLength;
-    private long pairFirst;
-    private long pairSecond;
 
     /** Starts reading a new message. */
     public void reset(String text) {
@@ -171,39 +169,41 @@ public final class JsonCursor {
     }
 
     /**
-     * Reads a level as depth messages send it, {@code ["price","qty"]} with no whitespace and plain
-     * decimals, keeping both for {@link #pairFirst()} and {@link #pairSecond()}. Returns false with
-     * nothing consumed when the next value is anything else: read it element by element instead.
+     * Reads, from an element of a levels array, the run of levels written as depth messages write
+     * them, {@code ["price","qty"]} with plain decimals and no whitespace, into {@code prices} and
+     * {@code qtys} from index {@code size} on (packed as {@link #readDecimal()} packs them), and
+     * returns the new size. It stops at the end of the array, when the arrays are full, or before
+     * a level of any other shape, which is left unread for the general path; the caller continues
+     * with {@link #nextElement()} either way. The whole loop is one method, so that the JIT
+     * compiles the per-level work as one unit (docs/PERFORMANCE.md, round 4).
      */
-    public boolean readDecimalPair() {
-        int start = pos;
-        if (pos + 1 >= end || buf[pos] != '[' || buf[pos + 1] != '"') {
-            return false;
-        }
-        pos += 2;
-        long first = plainDecimal();
-        if (first >= 0 && pos + 1 < end && buf[pos] == ',' && buf[pos + 1] == '"') {
+    public int readPlainPairs(long[] prices, long[] qtys, int size) {
+        char[] b = buf;
+        int n = size;
+        while (n < prices.length && b[pos] == '[' && b[pos + 1] == '"') { // the sentinel bounds both reads
+            int start = pos;
             pos += 2;
-            long second = plainDecimal();
-            if (second >= 0 && pos < end && buf[pos] == ']') {
-                pos++;
-                pairFirst = first;
-                pairSecond = second;
-                return true;
+            long price = plainDecimal();
+            if (price < 0 || b[pos] != ',' || b[pos + 1] != '"') {
+                pos = start;
+                break;
             }
+            pos += 2;
+            long qty = plainDecimal();
+            if (qty < 0 || b[pos] != ']') {
+                pos = start;
+                break;
+            }
+            prices[n] = price;
+            qtys[n] = qty;
+            n++;
+            if (b[pos + 1] != ',' || b[pos + 2] != '[') {
+                pos++;
+                break;
+            }
+            pos += 2;
         }
-        pos = start;
-        return false;
-    }
-
-    /** The first decimal of the last {@link #readDecimalPair()}, packed as {@link #readDecimal()} packs it. */
-    public long pairFirst() {
-        return pairFirst;
-    }
-
-    /** The second decimal of the last {@link #readDecimalPair()}. */
-    public long pairSecond() {
-        return pairSecond;
+        return n;
     }
 
     /**

@@ -50,14 +50,40 @@ class JsonCursorTest {
     }
 
     @Test
-    void readsACompactLevelAsAPair() {
-        cursor.reset("[\"61800.20\",\"0.014\"],");
-        assertThat(cursor.readDecimalPair()).isTrue();
-        assertThat(FixedPoint.naturalValue(cursor.pairFirst())).isEqualTo(618002);
-        assertThat(FixedPoint.naturalScale(cursor.pairFirst())).isEqualTo(1);
-        assertThat(FixedPoint.naturalValue(cursor.pairSecond())).isEqualTo(14);
-        assertThat(FixedPoint.naturalScale(cursor.pairSecond())).isEqualTo(3);
-        assertThat(cursor.peek()).isEqualTo(',');
+    void readsARunOfCompactLevelsUpToTheFirstOfAnotherShape() {
+        cursor.reset("[[\"61800.20\",\"0.014\"],[\"61800.1\",\"0\"],[\"61800\", \"2\"]]");
+        cursor.beginArray();
+        assertThat(cursor.nextElement()).isTrue();
+        long[] prices = new long[4];
+        long[] qtys = new long[4];
+        assertThat(cursor.readPlainPairs(prices, qtys, 1)).isEqualTo(3);
+        assertThat(FixedPoint.naturalValue(prices[1])).isEqualTo(618002);
+        assertThat(FixedPoint.naturalScale(prices[1])).isEqualTo(1);
+        assertThat(FixedPoint.naturalValue(qtys[1])).isEqualTo(14);
+        assertThat(FixedPoint.naturalScale(qtys[1])).isEqualTo(3);
+        assertThat(prices[2]).isEqualTo(618001L << 5 | 1);
+        assertThat(qtys[2]).isZero();
+        assertThat(cursor.nextElement()).isTrue();
+        assertThat(cursor.readPlainPairs(prices, qtys, 3)).isEqualTo(3);
+        cursor.beginArray();
+        assertThat(cursor.nextElement()).isTrue();
+        assertThat(cursor.readDecimal()).isEqualTo(61800L << 5);
+    }
+
+    @Test
+    void stopsWhenTheArraysAreFullAndGoesOnFromThere() {
+        cursor.reset("[[\"1\",\"2\"],[\"3\",\"4\"],[\"5\",\"6\"]]");
+        cursor.beginArray();
+        long[] prices = new long[2];
+        long[] qtys = new long[2];
+        assertThat(cursor.nextElement()).isTrue();
+        assertThat(cursor.readPlainPairs(prices, qtys, 0)).isEqualTo(2);
+        assertThat(qtys[1]).isEqualTo(4L << 5);
+        assertThat(cursor.nextElement()).isTrue();
+        assertThat(cursor.readPlainPairs(prices, qtys, 0)).isEqualTo(1);
+        assertThat(prices[0]).isEqualTo(5L << 5);
+        assertThat(cursor.nextElement()).isFalse();
+        assertThat(cursor.peek()).isEqualTo((char) 0);
     }
 
     @ParameterizedTest
@@ -65,7 +91,7 @@ class JsonCursorTest {
             "[\"61800.20\",\"1e3\"]", "[ \"61800.20\",\"0.014\"]", "[\"61800.20\"]", "[\"61800.20\",\"0.014\"", "[61800.20,0.014]"})
     void leavesAnyOtherShapeUnreadForTheGeneralPath(String text) {
         cursor.reset(text);
-        assertThat(cursor.readDecimalPair()).isFalse();
+        assertThat(cursor.readPlainPairs(new long[4], new long[4], 0)).isZero();
         assertThat(cursor.peek()).isEqualTo('[');
         cursor.beginArray();
         assertThat(cursor.nextElement()).isTrue();

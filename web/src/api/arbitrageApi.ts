@@ -105,20 +105,6 @@ export interface TriangularPathView {
   ts: number;
 }
 
-/** GET /api/account/{exchange}: read here for the trading mode a dangerous action would use. */
-export interface TradingAccount {
-  exchange: string;
-  mode: 'paper' | 'live';
-  publicOnly: boolean;
-  notice?: string;
-}
-
-/** GET /api/exchanges, as far as the forms need it: which symbols each exchange collects per market. */
-export interface CollectedExchange {
-  name: string;
-  markets: { type: string; symbols: string[] }[];
-}
-
 const tagged = api.enhanceEndpoints({ addTagTypes: ['Pairs', 'Executions'] });
 
 export const arbitrageApi = tagged.injectEndpoints({
@@ -147,8 +133,6 @@ export const arbitrageApi = tagged.injectEndpoints({
     }),
     arbitrageOpportunities: build.query<OpportunityView[], number>({ query: (limit) => `api/arbitrage/opportunities?limit=${limit}` }),
     arbitrageTriangular: build.query<TriangularPathView[], void>({ query: () => 'api/arbitrage/triangular' }),
-    collectedExchanges: build.query<CollectedExchange[], void>({ query: () => 'api/exchanges' }),
-    tradingAccount: build.query<TradingAccount, string>({ query: (exchange) => `api/account/${encodeURIComponent(exchange)}` }),
   }),
 });
 
@@ -162,6 +146,4 @@ export const {
   useArbitrageExecutionsQuery,
   useArbitrageOpportunitiesQuery,
   useArbitrageTriangularQuery,
-  useCollectedExchangesQuery,
-  useLazyTradingAccountQuery,
 } = arbitrageApi;

@@ -1,6 +1,6 @@
 import { api } from './api';
 
-/** Settings endpoints (docs/API.md "Exchanges", "Settings and account"): API keys, exchanges, trading mode. */
+/** Settings endpoints (docs/API.md "Exchanges", "Settings and account"): API keys, exchanges, accounts and trading mode. */
 
 export const EXCHANGES = ['binance', 'bybit', 'okx'] as const;
 export type ExchangeName = (typeof EXCHANGES)[number];
@@ -46,7 +46,8 @@ export interface Exchange {
   markets: Market[];
 }
 
-export interface Account {
+/** GET /api/account/{exchange}: its `mode` is the server's trading mode (the one a dangerous action would use). */
+export interface TradingAccount {
   exchange: string;
   mode: 'paper' | 'live';
   publicOnly: boolean;
@@ -71,9 +72,9 @@ export const settingsApi = tagged.injectEndpoints({
       query: (exchange) => ({ url: 'api/settings/api/test', method: 'POST', body: { exchange } }),
       invalidatesTags: ['ApiKeys'],
     }),
-    settingsExchanges: build.query<Exchange[], void>({ query: () => 'api/exchanges', providesTags: ['Exchanges'] }),
-    /** The account of one exchange; its `mode` is the server's trading mode. */
-    settingsAccount: build.query<Account, ExchangeName>({ query: (exchange) => `api/account/${exchange}` }),
+    /** Every exchange: connection, keys or public data only, and the markets and symbols it collects. */
+    exchanges: build.query<Exchange[], void>({ query: () => 'api/exchanges', providesTags: ['Exchanges'] }),
+    tradingAccount: build.query<TradingAccount, string>({ query: (exchange) => `api/account/${encodeURIComponent(exchange)}` }),
   }),
 });
 
@@ -82,11 +83,12 @@ export const {
   useStoreApiKeysMutation,
   useDeleteApiKeysMutation,
   useTestApiKeysMutation,
-  useSettingsExchangesQuery,
-  useSettingsAccountQuery,
+  useExchangesQuery,
+  useTradingAccountQuery,
+  useLazyTradingAccountQuery,
 } = settingsApi;
 
 /** The server's trading mode (`paper` or `live`), read from an account; undefined until known. */
 export function useTradingMode(): 'paper' | 'live' | undefined {
-  return useSettingsAccountQuery('binance').data?.mode;
+  return useTradingAccountQuery('binance').data?.mode;
 }

@@ -7,7 +7,7 @@ import { execution, pair, paperAccount, quote } from '../test/tradingFixtures';
 import { ArbitragePage } from './ArbitragePage';
 
 // jsdom has no canvas: the chart is drawn in the end-to-end flow, not here
-vi.mock('../components/arbitrage/PairSpreadChart', () => ({ PairSpreadChart: () => <div data-testid="pair-spread-chart" /> }));
+vi.mock('../components/SpreadChart', () => ({ SpreadChart: () => <div data-testid="spread-chart" /> }));
 
 // Ant Design renders slowly in jsdom on a busy machine
 configure({ asyncUtilTimeout: 5000 });

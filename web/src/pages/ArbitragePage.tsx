@@ -7,7 +7,6 @@ import {
   useArbitragePairsQuery,
   useArbitrageTriangularQuery,
   useDeletePairMutation,
-  type OpportunityView,
   type PairView,
 } from '../api/arbitrageApi';
 import { ApiErrorAlert, showApiError } from '../api/errors';
@@ -15,15 +14,15 @@ import { ExecutionResult } from '../components/arbitrage/ExecutionResult';
 import { ExecutionsTable } from '../components/arbitrage/ExecutionsTable';
 import { OpportunitiesTable } from '../components/arbitrage/OpportunitiesTable';
 import { PairForm } from '../components/arbitrage/PairForm';
-import { PairSpreadChart } from '../components/arbitrage/PairSpreadChart';
 import { PairsTable } from '../components/arbitrage/PairsTable';
 import { TriangularTable } from '../components/arbitrage/TriangularTable';
-import { useLiveSpreads } from '../components/arbitrage/useLiveSpreads';
+import { grossAndNet, useLiveSpreads } from '../components/arbitrage/useLiveSpreads';
 import { useManualExecution } from '../components/arbitrage/useManualExecution';
 import { pct, time } from '../components/format';
+import { useLiveList } from '../components/hooks';
+import { SpreadChart } from '../components/SpreadChart';
 import { useRefetchOnEvents } from '../components/useRefetchOnEvents';
 import { useAppSelector } from '../hooks';
-import { useWsChannels } from '../ws/WsContext';
 
 const LIST_LIMIT = 100;
 
@@ -43,21 +42,14 @@ export function ArbitragePage() {
   const execution = useManualExecution();
   const [editing, setEditing] = useState<{ pair?: PairView } | null>(null);
   const [selectedId, setSelectedId] = useState<string>();
-  const [liveOpportunities, setLiveOpportunities] = useState<OpportunityView[]>([]);
 
   useRefetchOnEvents(['order_filled', 'order_failed'], executions.refetch, (event: { pairId?: string | null }) => Boolean(event.pairId));
-  useWsChannels(['opportunity'], (event: OpportunityView) => setLiveOpportunities((list) => [event, ...list].slice(0, LIST_LIMIT)));
-  const recentOpportunities = useMemo(() => {
-    const byKey = new Map<string, OpportunityView>();
-    [...liveOpportunities, ...(opportunities.data ?? [])].forEach((o) => {
-      const key = `${o.pairId}@${o.ts}`;
-      byKey.set(key, { ...o, ...byKey.get(key) });
-    });
-    return [...byKey.values()].slice(0, LIST_LIMIT);
-  }, [liveOpportunities, opportunities.data]);
+  const recentOpportunities = useLiveList('opportunity', opportunities.data, (o) => `${o.pairId}@${o.ts}`, LIST_LIMIT);
 
   const selected = pairs.data?.find((p) => p.id === selectedId) ?? pairs.data?.[0];
   const selectedQuote = selected ? spreads.byPair.get(selected.id) : undefined;
+  const selectedHistory = selected ? spreads.history[selected.id] : undefined;
+  const selectedLines = useMemo(() => grossAndNet(selectedHistory ?? []), [selectedHistory]);
 
   async function remove(pair: PairView) {
     try {
@@ -101,7 +93,7 @@ export function ArbitragePage() {
         extra={selectedQuote ? <Typography.Text data-testid="selected-net-spread">net {pct(selectedQuote.netSpreadPercent)} · {selectedQuote.status} · as of {time(selectedQuote.ts)}</Typography.Text> : null}
       >
         {selected ? (
-          <PairSpreadChart points={spreads.history[selected.id] ?? []} threshold={selected.threshold} />
+          <SpreadChart lines={selectedLines} threshold={selected.threshold} digits={4} height={260} />
         ) : (
           <Empty description="Add a pair to chart its spread" />
         )}

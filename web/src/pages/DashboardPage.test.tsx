@@ -49,7 +49,7 @@ const system = {
   },
 };
 const alerts = [
-  { id: 1, severity: 'warning', code: 'VENUE_PAUSED', rule: null, message: 'trading on binance paused for 30 s (trip 1)', pairId: null, venue: 'binance', ts: 1795261393000 },
+  { id: '1', severity: 'warning', code: 'VENUE_PAUSED', rule: null, message: 'trading on binance paused for 30 s (trip 1)', pairId: null, venue: 'binance', ts: 1795261393000 },
 ];
 
 function serve(prices: () => unknown) {

@@ -1,36 +1,21 @@
 import { Badge, Card, Col, Descriptions, Empty, List, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import {
-  useDashboardAlertsQuery,
-  useDashboardExchangesQuery,
-  useDashboardOpportunitiesQuery,
-  useDashboardPairPricesQuery,
-  useDashboardPairsQuery,
-  useDashboardRiskStatusQuery,
-  useDashboardSystemStatusQuery,
-  type Alert,
-  type ExchangeInfo,
-  type ModuleHealth,
-  type Opportunity,
-  type PairPrice,
-  type RiskStatus,
-} from '../api/dashboardApi';
+import { useMemo, type ReactNode } from 'react';
+import { useArbitrageOpportunitiesQuery, useArbitragePairsQuery, type OpportunityView, type PairPrices } from '../api/arbitrageApi';
 import { ApiErrorAlert } from '../api/errors';
-import { useLiveList, useThrottled } from '../components/hooks';
-import { SpreadChart, type SpreadPoint } from '../components/SpreadChart';
-import { appendSpreads } from '../components/spreadHistory';
-import { useAppSelector } from '../hooks';
-import { priceChannel } from '../ws/WsClient';
-import { useWsChannels } from '../ws/WsContext';
+import { useRiskAlertsQuery, useRiskStatusQuery, type RiskAlert, type RiskStatus } from '../api/riskApi';
+import { useExchangesQuery, type Exchange } from '../api/settingsApi';
+import { useSystemStatusQuery, type ModuleHealth } from '../api/systemApi';
+import { useLiveSpreads } from '../components/arbitrage/useLiveSpreads';
+import { pct } from '../components/format';
+import { useLiveList } from '../components/hooks';
+import { SpreadChart } from '../components/SpreadChart';
 
 const FEED_LIMIT = 20;
-const CHART_POINTS = 900;
 const COLORS = ['#1677ff', '#52c41a', '#fa8c16', '#eb2f96', '#722ed1', '#13c2c2', '#fadb14', '#a0d911'];
 const RISK_COLORS = { ACTIVE: 'green', REDUCING: 'orange', HALTED: 'red' } as const;
 const HEALTH_BADGES = { UP: 'success', DEGRADED: 'warning', DOWN: 'error' } as const;
 
-const percent = (value: number | null | undefined, digits = 4) => (value == null ? '—' : `${value.toFixed(digits)} %`);
-const usd = (value: number) => value.toLocaleString(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const usd = (value: number | null) => value === null ? '—' : value.toLocaleString(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const time = (ts: number) => new Date(ts).toLocaleTimeString();
 
 /**
@@ -59,8 +44,8 @@ export function DashboardPage() {
 }
 
 function EngineAndPnl() {
-  const system = useDashboardSystemStatusQuery(undefined, { pollingInterval: 10_000 });
-  const risk = useDashboardRiskStatusQuery(undefined, { pollingInterval: 5_000 });
+  const system = useSystemStatusQuery(undefined, { pollingInterval: 10_000 });
+  const risk = useRiskStatusQuery(undefined, { pollingInterval: 5_000 });
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={12}>
@@ -117,11 +102,11 @@ function EngineState({ running, risk, modules }: { running: boolean; risk: RiskS
 }
 
 function Exchanges() {
-  const { data, error } = useDashboardExchangesQuery(undefined, { pollingInterval: 5_000 });
+  const { data, error } = useExchangesQuery(undefined, { pollingInterval: 5_000 });
   return (
     <Card title="Exchanges">
       <ApiErrorAlert error={error} />
-      <Table<ExchangeInfo>
+      <Table<Exchange>
         rowKey="name"
         size="small"
         pagination={false}
@@ -156,52 +141,31 @@ function Exchanges() {
 }
 
 function LiveSpreads() {
-  const connected = useAppSelector((state) => state.ws.status === 'connected');
-  const pairs = useDashboardPairsQuery(undefined, { pollingInterval: 30_000 });
-  // Pushed by /ws: every price_update of a leg asks for the spreads again (at most once a second);
-  // polled only while the connection is down.
-  const prices = useDashboardPairPricesQuery(undefined, { pollingInterval: connected ? 0 : 5_000 });
-  const channels = useMemo(
-    () => [...new Set((pairs.data ?? []).flatMap((p) => [priceChannel(p.leg1.exchange, p.leg1.symbol), priceChannel(p.leg2.exchange, p.leg2.symbol)]))],
-    [pairs.data],
-  );
-  const refetch = prices.refetch;
-  useWsChannels(channels, useThrottled(refetch, 1_000));
-
-  const [history, setHistory] = useState<Record<string, SpreadPoint[]>>({});
-  useEffect(() => {
-    const samples = prices.data;
-    if (samples) {
-      setHistory((h) => appendSpreads(h, samples, CHART_POINTS));
-    }
-  }, [prices.data]);
-
-  const colors = useMemo(
-    () => new Map((prices.data ?? []).map((p, i) => [p.pairId, COLORS[i % COLORS.length]])),
-    [prices.data],
-  );
+  const pairs = useArbitragePairsQuery(undefined, { pollingInterval: 30_000 });
+  const { quotes, history, error } = useLiveSpreads(pairs.data);
+  const colors = useMemo(() => new Map((quotes ?? []).map((p, i) => [p.pairId, COLORS[i % COLORS.length]])), [quotes]);
   const colorOf = (pairId: string) => colors.get(pairId) ?? COLORS[0];
   const lines = useMemo(
-    () => Object.entries(history).map(([id, points]) => ({ id, points, color: colors.get(id) ?? COLORS[0] })),
+    () => Object.entries(history).map(([id, points]) => ({ id, points: points.map((p) => ({ time: p.time, value: p.net })), color: colors.get(id) ?? COLORS[0] })),
     [history, colors],
   );
   return (
     <Card title="Live net spread per pair (after taker fees, VWAP for the pair's qty)">
-      <ApiErrorAlert error={pairs.error ?? prices.error} />
-      {prices.data && prices.data.length === 0 ? <Empty description="No pairs configured yet (Arbitrage page)" /> : null}
-      <Table<PairPrice>
+      <ApiErrorAlert error={pairs.error ?? error} />
+      {quotes && quotes.length === 0 ? <Empty description="No pairs configured yet (Arbitrage page)" /> : null}
+      <Table<PairPrices>
         rowKey="pairId"
         size="small"
         pagination={false}
-        dataSource={prices.data}
-        style={{ display: prices.data?.length ? undefined : 'none' }}
+        dataSource={quotes}
+        style={{ display: quotes?.length ? undefined : 'none' }}
         columns={[
           { title: 'Pair', dataIndex: 'pairId', render: (id: string) => <Tag color={colorOf(id)}>{id}</Tag> },
           {
             title: 'Net spread',
-            render: (_, p) => <span data-testid={`net-spread-${p.pairId}`}>{percent(p.netSpreadPercent)}</span>,
+            render: (_, p) => <span data-testid={`net-spread-${p.pairId}`}>{pct(p.netSpreadPercent)}</span>,
           },
-          { title: 'Gross', render: (_, p) => percent(p.spreadPercent) },
+          { title: 'Gross', render: (_, p) => pct(p.spreadPercent) },
           { title: 'Direction', dataIndex: 'direction', render: (d: string | null) => d ?? '—' },
           { title: 'Leg 1 bid / ask', render: (_, p) => `${p.leg1.bid ?? '—'} / ${p.leg1.ask ?? '—'}` },
           { title: 'Leg 2 bid / ask', render: (_, p) => `${p.leg2.bid ?? '—'} / ${p.leg2.ask ?? '—'}` },
@@ -224,8 +188,8 @@ function LiveSpreads() {
 }
 
 function Opportunities() {
-  const { data, error } = useDashboardOpportunitiesQuery(FEED_LIMIT);
-  const feed = useLiveList<Opportunity>('opportunity', data, (o) => `${o.pairId}:${o.ts}:${o.direction}`, FEED_LIMIT);
+  const { data, error } = useArbitrageOpportunitiesQuery(FEED_LIMIT);
+  const feed = useLiveList<OpportunityView>('opportunity', data, (o) => `${o.pairId}:${o.ts}:${o.direction}`, FEED_LIMIT);
   return (
     <Card title="Opportunities" data-testid="opportunities">
       <ApiErrorAlert error={error} />
@@ -237,7 +201,7 @@ function Opportunities() {
           <FeedItem ts={o.ts}>
             <Tag>{o.pairId}</Tag>
             <span>{o.direction}</span>
-            <Typography.Text strong>{percent(o.netSpreadPercent)} net</Typography.Text>
+            <Typography.Text strong>{pct(o.netSpreadPercent)} net</Typography.Text>
             <Typography.Text type="secondary">
               {o.leg1Price} / {o.leg2Price}
             </Typography.Text>
@@ -249,9 +213,9 @@ function Opportunities() {
 }
 
 function Alerts() {
-  const risk = useDashboardRiskStatusQuery(undefined, { pollingInterval: 5_000 });
-  const { data, error } = useDashboardAlertsQuery(FEED_LIMIT);
-  const alerts = useLiveList<Alert>('engine_alert', data, (a) => `${a.code}:${a.ts}:${a.message}`, FEED_LIMIT);
+  const risk = useRiskStatusQuery(undefined, { pollingInterval: 5_000 });
+  const { data, error } = useRiskAlertsQuery({ limit: FEED_LIMIT });
+  const alerts = useLiveList<RiskAlert>('engine_alert', data, (a) => `${a.code}:${a.ts}:${a.message}`, FEED_LIMIT);
   const pauses = risk.data?.pauses ?? [];
   return (
     <Card title="Alerts" data-testid="alerts">

@@ -1,12 +1,12 @@
 import { Alert, Card, Col, Flex, Row, Tag, Typography } from 'antd';
 import { ApiErrorAlert } from '../api/errors';
-import { EXCHANGES, useApiKeyStatusQuery, useSettingsAccountQuery } from '../api/settingsApi';
+import { EXCHANGES, useApiKeyStatusQuery, useTradingAccountQuery } from '../api/settingsApi';
 import { ApiKeyCard } from '../components/settings/ApiKeyCard';
 import { ExchangesTable } from '../components/settings/ExchangesTable';
 import { useAppSelector } from '../hooks';
 
 function TradingMode() {
-  const { data: account, error } = useSettingsAccountQuery('binance');
+  const { data: account, error } = useTradingAccountQuery('binance');
   if (error) {
     return <ApiErrorAlert error={error} title="The trading mode could not be read" />;
   }

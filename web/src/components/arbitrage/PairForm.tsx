@@ -1,13 +1,12 @@
 import { Alert, AutoComplete, Col, Form, InputNumber, Modal, Row, Select, Switch, Typography } from 'antd';
 import { useEffect } from 'react';
 import {
-  useCollectedExchangesQuery,
   useCreatePairMutation,
   useUpdatePairMutation,
-  type CollectedExchange,
   type PairConfig,
   type PairView,
 } from '../../api/arbitrageApi';
+import { useExchangesQuery, type Exchange } from '../../api/settingsApi';
 import { apiErrorText } from '../../api/errors';
 import { markServerField } from '../serverFieldError';
 
@@ -28,12 +27,12 @@ const aboveZero = {
 };
 
 /** The symbols the server collects for an exchange and market type, as suggestions. */
-export function symbolOptions(exchanges: CollectedExchange[] | undefined, exchange: string | undefined, type: string | undefined) {
+export function symbolOptions(exchanges: Exchange[] | undefined, exchange: string | undefined, type: string | undefined) {
   const markets = exchanges?.find((e) => e.name === exchange)?.markets ?? [];
   return markets.filter((m) => m.type === type).flatMap((m) => m.symbols.map((symbol) => ({ value: symbol })));
 }
 
-function LegFields({ leg, title, exchanges }: { leg: 'leg1' | 'leg2'; title: string; exchanges: CollectedExchange[] | undefined }) {
+function LegFields({ leg, title, exchanges }: { leg: 'leg1' | 'leg2'; title: string; exchanges: Exchange[] | undefined }) {
   const form = Form.useFormInstance<PairConfig>();
   const exchange = Form.useWatch([leg, 'exchange'], form);
   const type = Form.useWatch([leg, 'type'], form);
@@ -64,7 +63,7 @@ function LegFields({ leg, title, exchanges }: { leg: 'leg1' | 'leg2'; title: str
  */
 export function PairForm({ pair, open, onClose }: { pair?: PairView; open: boolean; onClose: () => void }) {
   const [form] = Form.useForm<PairConfig>();
-  const { data: exchanges } = useCollectedExchangesQuery();
+  const { data: exchanges } = useExchangesQuery();
   const [create, created] = useCreatePairMutation();
   const [update, updated] = useUpdatePairMutation();
   const saving = pair ? updated : created;

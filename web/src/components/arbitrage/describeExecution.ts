@@ -1,4 +1,5 @@
-import type { PairPrices, PairView, TradingAccount } from '../../api/arbitrageApi';
+import type { PairPrices, PairView } from '../../api/arbitrageApi';
+import type { TradingAccount } from '../../api/settingsApi';
 import { pct } from '../format';
 
 function leg(side: 'buy' | 'sell', qty: number, l: PairView['leg1']) {

@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useArbitragePairPricesQuery, type PairPrices, type PairView } from '../../api/arbitrageApi';
+import { useAppSelector } from '../../hooks';
 import { priceChannel } from '../../ws/WsClient';
+import type { SpreadLine } from '../SpreadChart';
 import { useRefetchOnEvents } from '../useRefetchOnEvents';
 
 /** One point of a pair's spread history: epoch seconds, spreads in percent of mid. */
@@ -10,7 +12,8 @@ export interface SpreadPoint {
   gross: number;
 }
 
-const HISTORY = 600;
+/** Points kept per pair: a quarter of an hour at one a second. */
+const HISTORY = 900;
 
 /** The history with a priced quote added: one point per second, started again when the clock goes back (a replay looping). */
 export function addQuote(history: readonly SpreadPoint[], quote: PairPrices): readonly SpreadPoint[] {
@@ -25,12 +28,22 @@ export function addQuote(history: readonly SpreadPoint[], quote: PairPrices): re
   return point.time === last.time ? [...history.slice(0, -1), point] : [...history, point].slice(-HISTORY);
 }
 
+/** A pair's history as chart lines: the gross spread, thin and grey, under the net one. */
+export function grossAndNet(history: readonly SpreadPoint[]): SpreadLine[] {
+  return [
+    { id: 'gross', color: '#8c8c8c', width: 1, points: history.map((p) => ({ time: p.time, value: p.gross })) },
+    { id: 'net', title: 'net of fees', color: '#1677ff', points: history.map((p) => ({ time: p.time, value: p.net })) },
+  ];
+}
+
 /**
  * The live spread of every pair: GET /api/monitoring/prices, read again (at most once a second)
- * after a `price_update` of a leg or an `opportunity`, and each pair's history since the page opened.
+ * after a `price_update` of a leg or an `opportunity`, polled only while /ws is down, and each
+ * pair's history since the page opened.
  */
 export function useLiveSpreads(pairs: readonly PairView[] | undefined) {
-  const prices = useArbitragePairPricesQuery();
+  const connected = useAppSelector((state) => state.ws.status === 'connected');
+  const prices = useArbitragePairPricesQuery(undefined, { pollingInterval: connected ? 0 : 5_000 });
   const [history, setHistory] = useState<Record<string, readonly SpreadPoint[]>>({});
 
   const channels = useMemo(
@@ -51,5 +64,5 @@ export function useLiveSpreads(pairs: readonly PairView[] | undefined) {
   }, [prices.data]);
 
   const byPair = useMemo(() => new Map((prices.data ?? []).map((q) => [q.pairId, q])), [prices.data]);
-  return { byPair, history, error: prices.error, loading: prices.isLoading };
+  return { quotes: prices.data, byPair, history, error: prices.error, loading: prices.isLoading };
 }

@@ -2,12 +2,11 @@ import { App, Typography } from 'antd';
 import { useState } from 'react';
 import {
   useExecutePairMutation,
-  useLazyTradingAccountQuery,
   type ExecutionView,
   type PairPrices,
   type PairView,
-  type TradingAccount,
 } from '../../api/arbitrageApi';
+import { useLazyTradingAccountQuery, type TradingAccount } from '../../api/settingsApi';
 import type { ApiError } from '../../api/baseQuery';
 import { useFrontendLog } from '../../ws/frontendLog';
 import { describeExecution } from './describeExecution';

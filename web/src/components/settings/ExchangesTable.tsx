@@ -1,10 +1,10 @@
 import { Badge, Card, Space, Table, Tag, Tooltip } from 'antd';
 import { ApiErrorAlert } from '../../api/errors';
-import { useSettingsExchangesQuery, type Exchange, type Market } from '../../api/settingsApi';
+import { useExchangesQuery, type Exchange, type Market } from '../../api/settingsApi';
 
 /** GET /api/exchanges: connection, readiness, whether trading keys exist, and the markets collected. */
 export function ExchangesTable() {
-  const { data, error, isLoading } = useSettingsExchangesQuery(undefined, { pollingInterval: 5_000 });
+  const { data, error, isLoading } = useExchangesQuery(undefined, { pollingInterval: 5_000 });
   return (
     <Card title="Exchanges" data-testid="exchanges">
       <ApiErrorAlert error={error} title="The exchanges could not be loaded" />

@@ -1,7 +1,7 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, AutoComplete, Button, Card, Col, Form, Input, InputNumber, Modal, Row, Select, Typography } from 'antd';
 import { useEffect } from 'react';
-import { useCollectedExchangesQuery, type CollectedExchange } from '../../api/arbitrageApi';
+import { useExchangesQuery, type Exchange } from '../../api/settingsApi';
 import { apiErrorText } from '../../api/errors';
 import { useCreateTwapPlanMutation, type TwapPlanRequest } from '../../api/twapApi';
 import { EXCHANGES, symbolOptions } from '../arbitrage/PairForm';
@@ -12,7 +12,7 @@ const aboveZero = {
   validator: (_: unknown, value: number | null) => (value === null || value === undefined || value > 0 ? Promise.resolve() : Promise.reject(new Error('Must be above zero'))),
 };
 
-function LegCard({ index, exchanges, onRemove }: { index: number; exchanges: CollectedExchange[] | undefined; onRemove?: () => void }) {
+function LegCard({ index, exchanges, onRemove }: { index: number; exchanges: Exchange[] | undefined; onRemove?: () => void }) {
   const form = Form.useFormInstance<TwapPlanRequest>();
   const exchange = Form.useWatch(['legs', index, 'exchange'], form);
   const market = Form.useWatch(['legs', index, 'market'], form);
@@ -70,7 +70,7 @@ function planHint(totalQty: number | undefined, sliceQty: number | undefined, in
 /** Creates a TWAP plan (one leg, or two of opposite sides); the server's refusal is shown whole and under its field. */
 export function TwapPlanForm({ open, onClose }: { open: boolean; onClose: (planId?: string) => void }) {
   const [form] = Form.useForm<TwapPlanRequest>();
-  const { data: exchanges } = useCollectedExchangesQuery();
+  const { data: exchanges } = useExchangesQuery();
   const [create, created] = useCreateTwapPlanMutation();
   const legs = Form.useWatch('legs', form);
   const hint = planHint(Form.useWatch('totalQty', form), Form.useWatch('sliceQty', form), Form.useWatch('intervalMs', form));

@@ -1,7 +1,7 @@
 import { App, Typography } from 'antd';
 import { useState } from 'react';
-import { useLazyTradingAccountQuery, type TradingAccount } from '../../api/arbitrageApi';
 import { showApiError } from '../../api/errors';
+import { useLazyTradingAccountQuery, type TradingAccount } from '../../api/settingsApi';
 import { useControlTwapPlanMutation, type TwapAction, type TwapLeg, type TwapPlan } from '../../api/twapApi';
 import { dec } from '../format';
 import { modeText } from '../arbitrage/describeExecution';

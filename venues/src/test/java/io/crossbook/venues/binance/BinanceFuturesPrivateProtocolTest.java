@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.crossbook.core.model.OrderSide;
 import io.crossbook.venues.common.ApiCredentials;
 import io.crossbook.venues.common.ExchangeRejectedException;
+import io.crossbook.venues.common.HttpStandIn;
 import io.crossbook.venues.common.SignedRestClient;
 import io.crossbook.venues.trading.ExchangeOrder;
 import io.crossbook.venues.trading.ExchangeTrade;
@@ -24,13 +25,13 @@ class BinanceFuturesPrivateProtocolTest {
     private static final String KEY = "KEY-0123456789-abcdef";
     private static final String LISTEN_KEY = "pqia91ma19a5s61cv6a81va65sdf19v8a65a1a5s61cv6a81va65sdf19v8a65a1";
 
-    private BinanceStandIn binance;
+    private HttpStandIn binance;
     private BinanceFuturesPrivateProtocol protocol;
     private final RecordingListener listener = new RecordingListener();
 
     @BeforeEach
     void start() throws IOException {
-        binance = BinanceStandIn.start();
+        binance = HttpStandIn.start();
         binance.answer("POST", "/fapi/v1/listenKey", BinanceDocExamples.FUTURES_LISTEN_KEY);
         binance.answer("PUT", "/fapi/v1/listenKey", BinanceDocExamples.FUTURES_LISTEN_KEY);
         protocol = new BinanceFuturesPrivateProtocol(new SignedRestClient(HttpClient.newHttpClient()), binance.uri(),
@@ -47,10 +48,10 @@ class BinanceFuturesPrivateProtocolTest {
     void connectsToTheListenKeyAskedForWithTheApiKeyAlone() {
         assertThat(protocol.connectUri()).isEqualTo(URI.create("wss://fstream.binance.com/private/ws/" + LISTEN_KEY));
 
-        BinanceStandIn.Request sent = binance.last();
+        HttpStandIn.Request sent = binance.last();
         assertThat(sent.method()).isEqualTo("POST");
-        assertThat(sent.apiKey()).isEqualTo(KEY);
-        assertThat(sent.rawQuery()).isEmpty();
+        assertThat(sent.header("X-MBX-APIKEY")).isEqualTo(KEY);
+        assertThat(sent.query()).isEmpty();
         assertThat(protocol.openingFrames()).isEmpty();
         assertThat(protocol.isReady("{}")).isTrue();
     }
@@ -63,8 +64,8 @@ class BinanceFuturesPrivateProtocolTest {
         protocol.connectUri();
         protocol.keepAlive();
 
-        assertThat(binance.requests).extracting(BinanceStandIn.Request::method).containsExactly("POST", "PUT");
-        assertThat(binance.last().apiKey()).isEqualTo(KEY);
+        assertThat(binance.requests).extracting(HttpStandIn.Request::method).containsExactly("POST", "PUT");
+        assertThat(binance.last().header("X-MBX-APIKEY")).isEqualTo(KEY);
     }
 
     @Test

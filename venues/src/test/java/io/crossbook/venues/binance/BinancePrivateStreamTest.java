@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.crossbook.venues.common.ApiCredentials;
 import io.crossbook.venues.common.HmacSha256;
+import io.crossbook.venues.common.HttpStandIn;
 import io.crossbook.venues.common.SignedRestClient;
 import io.crossbook.venues.trading.ExchangeClock;
 import io.crossbook.venues.trading.ExchangeOrder;
@@ -43,7 +44,7 @@ class BinancePrivateStreamTest {
     private static final String SECRET = "SECRET-0123456789-abcdef";
     private static final String LISTEN_KEY = "pqia91ma19a5s61cv6a81va65sdf19v8a65a1a5s61cv6a81va65sdf19v8a65a1";
 
-    private BinanceStandIn rest;
+    private HttpStandIn rest;
     private StreamStandIn spotApi;
     private StreamStandIn usdm;
     private PrivateStream stream;
@@ -51,7 +52,7 @@ class BinancePrivateStreamTest {
 
     @BeforeEach
     void start() throws IOException, InterruptedException {
-        rest = BinanceStandIn.start();
+        rest = HttpStandIn.start();
         rest.answer("POST", "/fapi/v1/listenKey", BinanceDocExamples.FUTURES_LISTEN_KEY);
         spotApi = StreamStandIn.running((socket, text) -> {
             JsonNode request = JsonMapper.shared().readTree(text);

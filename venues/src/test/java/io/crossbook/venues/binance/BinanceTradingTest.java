@@ -15,6 +15,8 @@ import io.crossbook.core.model.OrderSide;
 import io.crossbook.venues.common.ApiCredentials;
 import io.crossbook.venues.common.Balance;
 import io.crossbook.venues.common.ExchangeRejectedException;
+import io.crossbook.venues.common.HmacSha256;
+import io.crossbook.venues.common.HttpStandIn;
 import io.crossbook.venues.common.RateLimitedException;
 import io.crossbook.venues.common.SignedRestClient;
 import io.crossbook.venues.trading.AccountBalances;
@@ -31,6 +33,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,12 +48,12 @@ class BinanceTradingTest {
     private static final String SECRET = "SECRET-0123456789-abcdef";
     private static final long NOW = 1_700_000_000_123L;
 
-    private BinanceStandIn binance;
+    private HttpStandIn binance;
     private BinanceTrading trading;
 
     @BeforeEach
     void start() throws IOException {
-        binance = BinanceStandIn.start();
+        binance = HttpStandIn.start();
         URI local = binance.uri();
         trading = new BinanceTrading(new SignedRestClient(HttpClient.newHttpClient()),
                 new BinanceEndpoints(local, local, URI.create("ws://127.0.0.1:1/ws-api/v3"), URI.create("ws://127.0.0.1:1/private/ws")),
@@ -63,10 +66,17 @@ class BinanceTradingTest {
         binance.close();
     }
 
-    private void assertSigned(BinanceStandIn.Request request) {
-        assertThat(request.apiKey()).isEqualTo(KEY);
-        assertThat(request.params()).containsEntry("recvWindow", "5000").containsEntry("timestamp", String.valueOf(NOW));
-        assertThat(request.signedWith(SECRET)).as("signature of %s", request.rawQuery()).isTrue();
+    /** True when the query ends in the hex HMAC-SHA256, under {@code secret}, of everything before it. */
+    private static boolean signedWith(String query, String secret) {
+        int at = query.lastIndexOf("&signature=");
+        return at > 0 && query.substring(at + "&signature=".length())
+                .equals(HexFormat.of().formatHex(HmacSha256.sign(secret, query.substring(0, at))));
+    }
+
+    private void assertSigned(HttpStandIn.Request request) {
+        assertThat(request.header("X-MBX-APIKEY")).isEqualTo(KEY);
+        assertThat(request.decodedParams()).containsEntry("recvWindow", "5000").containsEntry("timestamp", String.valueOf(NOW));
+        assertThat(signedWith(request.query(), SECRET)).as("signature of %s", request.query()).isTrue();
     }
 
     @Test
@@ -74,8 +84,8 @@ class BinanceTradingTest {
         binance.answer("GET", "/api/v3/time", BinanceDocExamples.SPOT_TIME);
 
         assertThat(trading.serverTime()).isEqualTo(1499827319559L);
-        assertThat(binance.last().apiKey()).isNull();
-        assertThat(binance.last().rawQuery()).isEmpty();
+        assertThat(binance.last().header("X-MBX-APIKEY")).isNull();
+        assertThat(binance.last().query()).isEmpty();
     }
 
     @Test
@@ -86,10 +96,10 @@ class BinanceTradingTest {
 
         assertThat(order.status()).isEqualTo(OrderStatus.FILLED);
         assertThat(order.exchangeOrderId()).isEqualTo("28");
-        BinanceStandIn.Request sent = binance.last();
+        HttpStandIn.Request sent = binance.last();
         assertThat(sent.method()).isEqualTo("POST");
         assertThat(sent.path()).isEqualTo("/api/v3/order");
-        assertThat(sent.rawQuery()).startsWith("symbol=BTCUSDT&side=SELL&type=MARKET&quantity=10&newClientOrderId=cb43"
+        assertThat(sent.query()).startsWith("symbol=BTCUSDT&side=SELL&type=MARKET&quantity=10&newClientOrderId=cb43"
                 + "&newOrderRespType=RESULT&recvWindow=5000&timestamp=" + NOW + "&signature=");
         assertSigned(sent);
     }
@@ -102,7 +112,7 @@ class BinanceTradingTest {
 
         assertThat(order.avgPrice()).isEqualByComparingTo("20002");
         assertThat(binance.last().path()).isEqualTo("/fapi/v1/order");
-        assertThat(binance.last().params()).containsEntry("timeInForce", "GTX").containsEntry("newClientOrderId", "cb42");
+        assertThat(binance.last().decodedParams()).containsEntry("timeInForce", "GTX").containsEntry("newClientOrderId", "cb42");
         assertSigned(binance.last());
     }
 
@@ -133,7 +143,7 @@ class BinanceTradingTest {
 
         assertThat(order.clientOrderId()).isEqualTo("myOrder1");
         assertThat(order.status()).isEqualTo(OrderStatus.NEW);
-        assertThat(binance.last().params()).containsEntry("symbol", "BTCUSDT").containsEntry("origClientOrderId", "myOrder1");
+        assertThat(binance.last().decodedParams()).containsEntry("symbol", "BTCUSDT").containsEntry("origClientOrderId", "myOrder1");
         assertSigned(binance.last());
     }
 
@@ -151,7 +161,7 @@ class BinanceTradingTest {
 
         assertThat(trading.trades(SPOT, "cb42", "100234")).extracting(ExchangeTrade::tradeId, ExchangeTrade::fee,
                 ExchangeTrade::feeAsset).containsExactly(tuple("28457", new BigDecimal("10.10000000"), "BNB"));
-        assertThat(binance.last().params()).containsEntry("symbol", "BTCUSDT").containsEntry("orderId", "100234")
+        assertThat(binance.last().decodedParams()).containsEntry("symbol", "BTCUSDT").containsEntry("orderId", "100234")
                 .containsEntry("limit", "1000");
         assertSigned(binance.last());
     }
@@ -163,8 +173,8 @@ class BinanceTradingTest {
 
         assertThat(trading.trades(PERP, "testMaker1", null)).singleElement()
                 .satisfies(t -> assertThat(t.clientOrderId()).isEqualTo("testMaker1"));
-        assertThat(binance.requests).extracting(BinanceStandIn.Request::path).containsExactly("/fapi/v1/order", "/fapi/v1/userTrades");
-        assertThat(binance.last().params()).containsEntry("orderId", "292864710");
+        assertThat(binance.requests).extracting(HttpStandIn.Request::path).containsExactly("/fapi/v1/order", "/fapi/v1/userTrades");
+        assertThat(binance.last().decodedParams()).containsEntry("orderId", "292864710");
     }
 
     @Test
@@ -182,7 +192,7 @@ class BinanceTradingTest {
         trading.cancel(SPOT, "cb42");
 
         assertThat(binance.last().method()).isEqualTo("DELETE");
-        assertThat(binance.last().params()).containsEntry("symbol", "BTCUSDT").containsEntry("origClientOrderId", "cb42");
+        assertThat(binance.last().decodedParams()).containsEntry("symbol", "BTCUSDT").containsEntry("origClientOrderId", "cb42");
         assertSigned(binance.last());
     }
 
@@ -210,7 +220,7 @@ class BinanceTradingTest {
         binance.answer("GET", "/fapi/v1/openOrders", BinanceDocExamples.FUTURES_OPEN_ORDERS);
 
         assertThat(trading.openOrders(Market.SPOT)).extracting(ExchangeOrder::clientOrderId).containsExactly("myOrder1");
-        assertThat(binance.last().params()).doesNotContainKey("symbol");
+        assertThat(binance.last().decodedParams()).doesNotContainKey("symbol");
         assertThat(trading.openOrders(Market.LINEAR)).extracting(ExchangeOrder::clientOrderId).containsExactly("abc");
         assertSigned(binance.last());
     }
@@ -230,8 +240,8 @@ class BinanceTradingTest {
         assertThat(balances.holdings()).as("both wallets, summed per asset").containsExactly(
                 new Balance("BTC", new BigDecimal("1.5"), BigDecimal.ZERO),
                 new Balance("USDT", new BigDecimal("123.97469206"), new BigDecimal("122593.62668697")));
-        assertThat(binance.requests).extracting(BinanceStandIn.Request::path).containsExactly("/api/v3/account", "/fapi/v3/balance");
-        assertThat(binance.requests.getFirst().params()).containsEntry("omitZeroBalances", "true");
+        assertThat(binance.requests).extracting(HttpStandIn.Request::path).containsExactly("/api/v3/account", "/fapi/v3/balance");
+        assertThat(binance.requests.getFirst().decodedParams()).containsEntry("omitZeroBalances", "true");
     }
 
     @Test
@@ -246,7 +256,8 @@ class BinanceTradingTest {
 
     @Test
     void a429PausesThatMarketsBudgetOnly() {
-        binance.answer("GET", "/api/v3/order", 429, "{\"code\":-1003,\"msg\":\"Too many requests.\"}", Map.of("Retry-After", "30"));
+        binance.answer("GET", "/api/v3/order", new HttpStandIn.Reply(429, "{\"code\":-1003,\"msg\":\"Too many requests.\"}",
+                Map.of("Retry-After", "30")));
         binance.answer("GET", "/fapi/v1/order", BinanceDocExamples.FUTURES_FILLED_ORDER);
 
         assertThatThrownBy(() -> trading.query(SPOT, "cb42")).isInstanceOf(RateLimitedException.class);

@@ -11,9 +11,10 @@ import io.crossbook.core.exec.OrderRequest;
 import io.crossbook.core.exec.OrderType;
 import io.crossbook.core.exec.TimeInForce;
 import io.crossbook.core.model.OrderSide;
-import io.crossbook.venues.bybit.BybitRestStandIn.Reply;
 import io.crossbook.venues.common.ExchangeRejectedException;
 import io.crossbook.venues.common.ExchangeUnavailableException;
+import io.crossbook.venues.common.HttpStandIn.Reply;
+import io.crossbook.venues.common.HttpStandIn;
 import io.crossbook.venues.common.MalformedMessageException;
 import io.crossbook.venues.common.RateLimitedException;
 import io.crossbook.venues.trading.ExchangeClock;
@@ -36,7 +37,7 @@ class BybitTradingErrorsTest {
     private static final OrderRequest ORDER = new OrderRequest("cb100", BTCUSDT_LINEAR, OrderSide.BUY, OrderType.LIMIT,
             TimeInForce.GTC, new BigDecimal("0.010"), new BigDecimal("27000"));
 
-    private final BybitRestStandIn bybit = new BybitRestStandIn();
+    private final HttpStandIn bybit = HttpStandIn.start();
     private final ExchangeClock clock = new ExchangeClock(Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC));
     private final BybitTrading trading = BybitTradingRequestTest.trading(bybit, clock);
 
@@ -117,7 +118,7 @@ class BybitTradingErrorsTest {
         });
         assertThatThrownBy(() -> trading.openOrders(BTCUSDT_LINEAR.market())).isInstanceOf(RateLimitedException.class)
                 .hasMessageContaining("not sent");
-        assertThat(bybit.received).as("the limiter held the second request back").hasSize(1);
+        assertThat(bybit.requests).as("the limiter held the second request back").hasSize(1);
     }
 
     @Test
@@ -137,7 +138,7 @@ class BybitTradingErrorsTest {
             assertThat(e.retryAfter()).isEqualTo(Duration.ofMinutes(10));
         });
         assertThatThrownBy(() -> trading.balances()).isInstanceOf(RateLimitedException.class);
-        assertThat(bybit.received).hasSize(1);
+        assertThat(bybit.requests).hasSize(1);
     }
 
     @Test

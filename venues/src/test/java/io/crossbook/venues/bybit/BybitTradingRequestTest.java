@@ -15,6 +15,7 @@ import io.crossbook.core.model.OrderSide;
 import io.crossbook.core.model.Venue;
 import io.crossbook.venues.common.ApiCredentials;
 import io.crossbook.venues.common.HmacSha256;
+import io.crossbook.venues.common.HttpStandIn;
 import io.crossbook.venues.common.SignedRestClient;
 import io.crossbook.venues.trading.AccountLimiter;
 import io.crossbook.venues.trading.ExchangeClock;
@@ -38,7 +39,7 @@ class BybitTradingRequestTest {
     static final ApiCredentials KEYS = ApiCredentials.of("BYBITKEY1234567890", "bybit-test-secret-0123456789");
     private static final long NOW = 1672211928338L;
 
-    private final BybitRestStandIn bybit = new BybitRestStandIn()
+    private final HttpStandIn bybit = HttpStandIn.start()
             .answer("POST", BybitTrading.CREATE, BybitTradingExamples.CREATE)
             .answer("POST", BybitTrading.CANCEL, BybitTradingExamples.CANCEL)
             .answer("GET", BybitTrading.REALTIME, BybitTradingExamples.REALTIME.replace("page_args%3Dfd4300ae-7847-404e-b947-b46980a4d140%26symbol%3D6%26", ""))
@@ -48,7 +49,7 @@ class BybitTradingRequestTest {
             .answer("GET", BybitTrading.TIME, BybitTradingExamples.TIME);
     private final BybitTrading trading = trading(bybit, new ExchangeClock(Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC)));
 
-    static BybitTrading trading(BybitRestStandIn bybit, ExchangeClock clock) {
+    static BybitTrading trading(HttpStandIn bybit, ExchangeClock clock) {
         return new BybitTrading(new SignedRestClient(HttpClient.newHttpClient()), bybit.uri(),
                 URI.create("ws://127.0.0.1:9/v5/private"), KEYS, clock, Duration.ofMillis(5000),
                 new AccountLimiter(Venue.BYBIT, BybitTrading.LIMITS), id -> null);
@@ -64,9 +65,9 @@ class BybitTradingRequestTest {
         trading.place(new OrderRequest("cb001", BTCUSDT_SPOT, OrderSide.BUY, OrderType.LIMIT, TimeInForce.GTC,
                 new BigDecimal("1E-3"), new BigDecimal("3.00001E+4")));
 
-        BybitRestStandIn.Received sent = bybit.to(BybitTrading.CREATE).getFirst();
+        HttpStandIn.Request sent = bybit.to(BybitTrading.CREATE).getFirst();
         assertThat(sent.method()).isEqualTo("POST");
-        assertThat(sent.query()).isNull();
+        assertThat(sent.query()).isEmpty();
         assertThat(sent.body()).isEqualTo("{\"category\":\"spot\",\"symbol\":\"BTCUSDT\",\"side\":\"Buy\",\"orderType\":\"Limit\","
                 + "\"qty\":\"0.001\",\"price\":\"30000.1\",\"timeInForce\":\"GTC\",\"orderLinkId\":\"cb001\"}");
         assertThat(sent.header("Content-Type")).isEqualTo("application/json");
@@ -115,14 +116,14 @@ class BybitTradingRequestTest {
         assertThatThrownBy(() -> trading.place(limit("cb007", inverse, OrderSide.BUY, TimeInForce.GTC)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("inverse");
         assertThatThrownBy(() -> trading.openOrders(Market.INVERSE)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(bybit.received).isEmpty();
+        assertThat(bybit.requests).isEmpty();
     }
 
     @Test
     void queriesAnOrderByItsLinkIdWithTheSignatureOverTheQueryString() {
         trading.query(BTCUSDT_LINEAR, "cb008");
 
-        BybitRestStandIn.Received sent = bybit.to(BybitTrading.REALTIME).getFirst();
+        HttpStandIn.Request sent = bybit.to(BybitTrading.REALTIME).getFirst();
         assertThat(sent.method()).isEqualTo("GET");
         assertThat(sent.query()).isEqualTo("category=linear&symbol=BTCUSDT&orderLinkId=cb008");
         assertSignedOver(sent, sent.query());
@@ -143,7 +144,7 @@ class BybitTradingRequestTest {
     void cancelsByTheLinkId() {
         trading.cancel(BTCUSDT_SPOT, "cb010");
 
-        BybitRestStandIn.Received sent = bybit.to(BybitTrading.CANCEL).getFirst();
+        HttpStandIn.Request sent = bybit.to(BybitTrading.CANCEL).getFirst();
         assertThat(sent.method()).isEqualTo("POST");
         assertThat(sent.body()).isEqualTo("{\"category\":\"spot\",\"symbol\":\"BTCUSDT\",\"orderLinkId\":\"cb010\"}");
         assertSignedOver(sent, sent.body());
@@ -165,7 +166,7 @@ class BybitTradingRequestTest {
         trading.balances();
 
         assertThat(bybit.to(BybitTrading.POSITIONS).getFirst().query()).isEqualTo("category=linear&settleCoin=USDT&limit=200");
-        BybitRestStandIn.Received wallet = bybit.to(BybitAccount.PATH).getFirst();
+        HttpStandIn.Request wallet = bybit.to(BybitAccount.PATH).getFirst();
         assertThat(wallet.query()).isEqualTo("accountType=UNIFIED");
         assertSignedOver(wallet, wallet.query());
     }
@@ -174,7 +175,7 @@ class BybitTradingRequestTest {
     void asksTheServerTimeUnsigned() {
         assertThat(trading.serverTime()).isEqualTo(1688639403423L);
 
-        BybitRestStandIn.Received sent = bybit.to(BybitTrading.TIME).getFirst();
+        HttpStandIn.Request sent = bybit.to(BybitTrading.TIME).getFirst();
         assertThat(sent.method()).isEqualTo("GET");
         assertThat(sent.header("X-BAPI-API-KEY")).isNull();
         assertThat(sent.header("X-BAPI-SIGN")).isNull();
@@ -191,7 +192,7 @@ class BybitTradingRequestTest {
     }
 
     /** The v5 signature: hex HMAC-SHA256 of timestamp, key, receive window and payload, checked from scratch. */
-    static void assertSignedOver(BybitRestStandIn.Received sent, String payload) {
+    static void assertSignedOver(HttpStandIn.Request sent, String payload) {
         String timestamp = sent.header("X-BAPI-TIMESTAMP");
         assertThat(sent.header("X-BAPI-API-KEY")).isEqualTo(KEYS.apiKey());
         assertThat(sent.header("X-BAPI-RECV-WINDOW")).isEqualTo("5000");

@@ -21,6 +21,7 @@ import io.crossbook.core.model.OrderSide;
 import io.crossbook.core.model.Venue;
 import io.crossbook.venues.common.Balance;
 import io.crossbook.venues.common.HmacSha256;
+import io.crossbook.venues.common.HttpStandIn;
 import io.crossbook.venues.common.SignedRestClient;
 import io.crossbook.venues.trading.AccountLimiter;
 import io.crossbook.venues.trading.ExchangeClock;
@@ -59,7 +60,7 @@ class BybitTradingRoundTripTest {
     private static final Map<InstrumentId, Instrument> INSTRUMENTS = Map.of(XRPUSDT_LINEAR.id(), XRPUSDT_LINEAR,
             BTCUSDT_LINEAR.id(), BTCUSDT_LINEAR);
 
-    private final BybitRestStandIn bybit = new BybitRestStandIn();
+    private final HttpStandIn bybit = HttpStandIn.start();
     private StreamStandIn stream;
     private PrivateStream privateStream;
 
@@ -104,7 +105,7 @@ class BybitTradingRoundTripTest {
         assertThat(trading.positions()).containsExactly(new ExchangePosition("BTCUSD", new BigDecimal("-300"),
                 new BigDecimal("27464.50441675")));
 
-        for (BybitRestStandIn.Received sent : bybit.received) {
+        for (HttpStandIn.Request sent : bybit.requests) {
             if (!sent.path().equals(BybitTrading.TIME)) {
                 assertSignedOver(sent, sent.method().equals("GET") ? sent.query() : sent.body());
                 assertThat(Long.parseLong(sent.header("X-BAPI-TIMESTAMP"))).isCloseTo(System.currentTimeMillis(),
@@ -120,7 +121,7 @@ class BybitTradingRoundTripTest {
 
         trading(URI.create("ws://127.0.0.1:9/v5/private")).openOrders(Market.LINEAR);
 
-        BybitRestStandIn.Received second = bybit.to(BybitTrading.REALTIME).get(1);
+        HttpStandIn.Request second = bybit.to(BybitTrading.REALTIME).get(1);
         assertThat(second.query()).isEqualTo("category=linear&settleCoin=USDT&openOnly=0&limit=50"
                 + "&cursor=page_args%3Dfd4300ae-7847-404e-b947-b46980a4d140%26symbol%3D6%26");
         assertSignedOver(second, second.query());

@@ -24,6 +24,7 @@ import io.crossbook.venues.common.Balance;
 import io.crossbook.venues.common.ExchangeRejectedException;
 import io.crossbook.venues.common.ExchangeUnavailableException;
 import io.crossbook.venues.common.HmacSha256;
+import io.crossbook.venues.common.HttpStandIn;
 import io.crossbook.venues.common.RateLimitedException;
 import io.crossbook.venues.common.SignedRestClient;
 import io.crossbook.venues.trading.AccountBalances;
@@ -61,10 +62,10 @@ class OkxTradingTest {
     private static final Instant NOW = Instant.parse("2024-02-22T07:36:13.361Z");
     private static final Duration RECV_WINDOW = Duration.ofSeconds(5);
 
-    private final OkxLoopback okx = new OkxLoopback();
+    private final HttpStandIn okx = HttpStandIn.start();
     private final ExchangeClock clock = new ExchangeClock(Clock.fixed(NOW, ZoneOffset.UTC));
     private final AccountLimiter limiter = new AccountLimiter(Venue.OKX, OkxTrading.LIMITS);
-    private final OkxTrading trading = new OkxTrading(new SignedRestClient(HttpClient.newHttpClient()), okx.base(),
+    private final OkxTrading trading = new OkxTrading(new SignedRestClient(HttpClient.newHttpClient()), okx.uri(),
             URI.create("ws://127.0.0.1:9/ws/v5/private"), new ApiCredentials(API_KEY, SECRET, PASSPHRASE), clock,
             RECV_WINDOW, limiter);
 
@@ -80,7 +81,7 @@ class OkxTradingTest {
         ExchangeOrder placed = trading.place(new OrderRequest("oktswap6", SWAP, OrderSide.BUY, OrderType.LIMIT,
                 TimeInForce.GTC, new BigDecimal("2"), new BigDecimal("51000.5")));
 
-        OkxLoopback.Request request = okx.last();
+        HttpStandIn.Request request = okx.last();
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.path()).isEqualTo("/api/v5/trade/order");
         assertThat(request.body()).isEqualTo("{\"instId\":\"BTC-USDT-SWAP\",\"tdMode\":\"cross\",\"side\":\"buy\","
@@ -152,7 +153,7 @@ class OkxTradingTest {
 
         ExchangeOrder order = trading.query(SPOT, "q1");
 
-        OkxLoopback.Request request = okx.last();
+        HttpStandIn.Request request = okx.last();
         assertThat(request.method()).isEqualTo("GET");
         assertThat(request.path()).isEqualTo("/api/v5/trade/order");
         assertThat(request.query()).isEqualTo("instId=BTC-USDT&clOrdId=q1");
@@ -177,7 +178,7 @@ class OkxTradingTest {
 
         List<ExchangeTrade> fills = trading.trades(SPOT, "", "680800019749904384");
 
-        OkxLoopback.Request request = okx.last();
+        HttpStandIn.Request request = okx.last();
         assertThat(request.method()).isEqualTo("GET");
         assertThat(request.path()).isEqualTo("/api/v5/trade/fills");
         assertThat(request.query()).isEqualTo("instType=SPOT&instId=BTC-USDT&ordId=680800019749904384&limit=100");
@@ -193,7 +194,7 @@ class OkxTradingTest {
 
         List<ExchangeTrade> fills = trading.trades(SPOT, "q1", null);
 
-        assertThat(okx.requests).extracting(OkxLoopback.Request::path)
+        assertThat(okx.requests).extracting(HttpStandIn.Request::path)
                 .containsExactly("/api/v5/trade/order", "/api/v5/trade/fills");
         assertThat(okx.last().query()).contains("ordId=680800019749904384");
         assertThat(fills).extracting(ExchangeTrade::tradeId).containsExactly("744876980");
@@ -218,7 +219,7 @@ class OkxTradingTest {
         List<ExchangeTrade> fills = trading.trades(SWAP, "big1", "7");
 
         assertThat(fills).hasSize(OkxTrading.PAGE + 1);
-        assertThat(okx.requests).extracting(OkxLoopback.Request::query).containsExactly(
+        assertThat(okx.requests).extracting(HttpStandIn.Request::query).containsExactly(
                 "instType=SWAP&instId=BTC-USDT-SWAP&ordId=7&limit=100",
                 "instType=SWAP&instId=BTC-USDT-SWAP&ordId=7&after=9099&limit=100");
         assertThat(fills.getFirst().fee()).isEqualByComparingTo("0.25");
@@ -230,7 +231,7 @@ class OkxTradingTest {
 
         trading.cancel(SWAP, "oktswap6");
 
-        OkxLoopback.Request request = okx.last();
+        HttpStandIn.Request request = okx.last();
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.path()).isEqualTo("/api/v5/trade/cancel-order");
         assertThat(request.body()).isEqualTo("{\"instId\":\"BTC-USDT-SWAP\",\"clOrdId\":\"oktswap6\"}");
@@ -383,7 +384,7 @@ class OkxTradingTest {
     }
 
     /** OKX's headers, with the signature over timestamp, method, path with query, and body. */
-    private static void assertSigned(OkxLoopback.Request request) {
+    private static void assertSigned(HttpStandIn.Request request) {
         assertThat(request.header("OK-ACCESS-KEY")).isEqualTo(API_KEY);
         assertThat(request.header("OK-ACCESS-PASSPHRASE")).isEqualTo(PASSPHRASE);
         String timestamp = request.header("OK-ACCESS-TIMESTAMP");

@@ -3,266 +3,299 @@ package io.crossbook.core.book;
 import java.util.Arrays;
 
 /**
- * One side of an L2 book, best level first, as a list of small sorted chunks (a B+tree's leaf
- * level). Depth streams touch levels all over the book, so an update may land anywhere: in one
- * sorted array an insert or removal far from the top would move the whole book, here it moves at
- * most one chunk. Chunks are recycled, so nothing is allocated once the book has reached its size.
+ * One side of an L2 book, best level first. Prices are kept as ranks: the negated price for bids,
+ * the price for asks, so that "better" is "smaller" on both sides.
  *
- * <p>Prices are stored as ranks, ascending: the negated price for bids, the price for asks, so
- * that "better" is "smaller" on both sides. A chunk holds its levels interleaved, rank then
- * quantity, so that finding a level brings its quantity into the cache with it.
+ * <p>Most updates land within a few thousand ticks of the top, so that region is a ladder: the
+ * quantities in an array indexed by {@code (rank - base) / step}, with a bitmap of the occupied
+ * slots, where a level is found by one division instead of a search. The levels beyond the
+ * ladder's window are kept in {@link SortedLevels}; no level is ever better than the window. The
+ * window follows the top: up as soon as a better level arrives, down once the top has fallen into
+ * its last quarter, by whole bitmap words.
  *
- * <p>A depth message lists its levels sorted by price, so each update lands near the previous
- * one: the search starts from where the last update landed (a finger) and widens outwards.
+ * <p>The step (the tick, in mantissa units) is learnt from the prices themselves: the greatest
+ * common divisor of the first differences seen, lowered at once if a price off it arrives later.
+ * Until it is learnt every level is in {@link SortedLevels}. A wrong guess costs time, never a
+ * wrong level.
  */
 final class BookSide {
-    private static final int CHUNK = 64;
+    static final int SLOTS = 4096;
+    private static final int WORDS = SLOTS / 64;
+    private static final int MARGIN = SLOTS / 4; // free slots above the top after the window moves
+    private static final int LEARN = 64; // price differences seen before the step is trusted
+    private static final long MAX_STEP = 1L << 40; // keeps every rank the window covers far from overflow
 
     private final boolean bids;
-    private long[][] levels = new long[16][]; // per chunk: rank, qty, rank, qty, ...
-    private int[] sizes = new int[16];
-    private long[] lasts = new long[16]; // each chunk's worst rank, so that finding a chunk reads one array
-    private int chunks;
-    private int size;
-    private int finger; // chunk of the last update
-    private int fingerAt; // and its level there
-    private long[][] spares = new long[16][];
-    private int spareCount;
+    private final SortedLevels far = new SortedLevels(); // ranks at or beyond base + SLOTS * step
+    private final long[] qtys = new long[SLOTS]; // 0 where no level
+    private final long[] occupied = new long[WORDS];
+    private int count; // levels in the ladder
+    private int top = SLOTS; // first occupied slot; SLOTS while the ladder is empty
+    private long base; // rank of slot 0
+    private long step; // 0 until learnt
+    private long learnt; // gcd of the differences seen so far
+    private long lastRank;
+    private int samples;
 
     BookSide(boolean bids) {
         this.bids = bids;
     }
 
     int size() {
-        return size;
+        return count + far.size();
     }
 
     /** Price of the i-th level from the top (0 = best). */
     long price(int level) {
-        for (int c = 0; c < chunks; c++) {
-            if (level < sizes[c]) {
-                long rank = levels[c][2 * level];
-                return bids ? -rank : rank;
-            }
-            level -= sizes[c];
-        }
-        throw new IndexOutOfBoundsException("level beyond depth " + size);
+        long rank = level < count ? base + nthSlot(level) * step : far.rank(level - count);
+        return bids ? -rank : rank;
     }
 
     long qty(int level) {
-        for (int c = 0; c < chunks; c++) {
-            if (level < sizes[c]) {
-                return levels[c][2 * level + 1];
+        return level < count ? qtys[nthSlot(level)] : far.qty(level - count);
+    }
+
+    /** Visits the levels from the top until the visitor returns false. */
+    void forEach(LevelVisitor visitor) {
+        long sign = bids ? -1 : 1;
+        for (int w = top >>> 6; w < WORDS; w++) {
+            for (long bits = occupied[w]; bits != 0; bits &= bits - 1) {
+                int s = (w << 6) + Long.numberOfTrailingZeros(bits);
+                if (!visitor.visit(sign * (base + s * step), qtys[s])) {
+                    return;
+                }
             }
-            level -= sizes[c];
         }
-        throw new IndexOutOfBoundsException("level beyond depth " + size);
+        far.forEach(sign, visitor);
     }
 
     void clear() {
-        while (chunks > 0) {
-            recycle(--chunks);
+        far.clear();
+        if (count > 0) {
+            Arrays.fill(qtys, 0);
+            Arrays.fill(occupied, 0);
+            count = 0;
+            top = SLOTS;
         }
-        size = 0;
     }
 
     /** Sets the quantity at a price; zero removes the level (a no-op if it is absent). */
     void set(long price, long qty) {
         long rank = bids ? -price : price;
-        if (chunks == 0) {
-            if (qty != 0) {
-                insertChunk(0);
-                levels[0][0] = rank;
-                levels[0][1] = qty;
-                sizes[0] = 1;
-                lasts[0] = rank;
-                size = 1;
-            }
+        if (step == 0) {
+            far.set(rank, qty);
+            learn(rank);
             return;
         }
-        int c = chunkFor(rank);
-        long[] l = levels[c];
-        int n = sizes[c];
-        int i = search(l, n, rank, c == finger ? Math.min(fingerAt, n - 1) : c > finger ? 0 : n - 1);
-        finger = c;
-        fingerAt = i >= 0 ? i : -i - 1;
-        if (i >= 0) {
-            if (qty != 0) {
-                l[2 * i + 1] = qty;
+        if (count == 0 && far.size() == 0) {
+            if (qty == 0) {
                 return;
             }
-            System.arraycopy(l, 2 * i + 2, l, 2 * i, 2 * (n - i - 1));
-            size--;
-            if (--sizes[c] == 0) {
-                removeChunk(c);
-            } else {
-                lasts[c] = l[2 * (n - 2)];
-            }
+            base = rank - MARGIN * step; // an empty side: the window starts here
+        }
+        long offset = rank - base;
+        long slot = offset / step;
+        if (slot * step != offset) {
+            relearn(offset);
+            set(price, qty);
             return;
         }
-        if (qty == 0) {
+        if (slot >= SLOTS) {
+            far.set(rank, qty);
             return;
         }
-        int at = -i - 1;
-        if (n == CHUNK) {
-            split(c);
-            if (at > CHUNK / 2) {
-                c++;
-                at -= CHUNK / 2;
+        if (slot < 0) {
+            if (qty == 0) {
+                return; // nothing is better than the window
             }
-            l = levels[c];
-            n = sizes[c];
+            moveUp(-slot);
+            set(price, qty); // now inside the window (whose step may have been lowered meanwhile)
+            return;
         }
-        System.arraycopy(l, 2 * at, l, 2 * at + 2, 2 * (n - at));
-        l[2 * at] = rank;
-        l[2 * at + 1] = qty;
-        lasts[c] = l[2 * n];
-        sizes[c]++;
-        size++;
-    }
-
-    /**
-     * The first chunk whose worst rank is at or beyond {@code rank}, else the last chunk: searched
-     * outwards from the finger, doubling the stride, so that an update next to the previous one
-     * costs a comparison or two and one anywhere else a search of the chunks between.
-     */
-    private int chunkFor(long rank) {
-        int c = Math.min(finger, chunks - 1);
-        int lo;
-        int hi;
-        if (lasts[c] < rank) {
-            if (c == chunks - 1) {
-                return c;
+        int s = (int) slot;
+        if (qty != 0) {
+            if (qtys[s] == 0) {
+                occupied[s >>> 6] |= 1L << s;
+                count++;
+                top = Math.min(top, s);
             }
-            lo = c + 1; // the answer is after the finger; the last chunk if none is at or beyond it
-            hi = chunks - 1;
-            for (int step = 1; lo < hi; step <<= 1) {
-                int probe = Math.min(c + step, hi);
-                if (lasts[probe] >= rank) {
-                    hi = probe;
-                    break;
+            qtys[s] = qty;
+        } else if (qtys[s] != 0) {
+            qtys[s] = 0;
+            occupied[s >>> 6] &= ~(1L << s);
+            count--;
+            if (s == top) {
+                top = nextSlot(s);
+                if (top >= SLOTS - MARGIN && far.size() > 0) {
+                    moveDown();
                 }
-                lo = Math.min(probe + 1, hi);
-            }
-        } else if (c > 0 && lasts[c - 1] >= rank) {
-            lo = 0; // the answer is before the finger
-            hi = c - 1;
-            for (int step = 2; lo < hi; step <<= 1) {
-                int probe = Math.max(c - step, lo);
-                if (lasts[probe] < rank) {
-                    lo = probe + 1;
-                    break;
-                }
-                hi = probe;
-            }
-        } else {
-            return c;
-        }
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (lasts[mid] < rank) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
             }
         }
-        return lo;
     }
 
-    /**
-     * Finds {@code rank} among the first {@code n} levels of a chunk, searching outwards from level
-     * {@code from} first: its index, else {@code -(insertion point) - 1} as
-     * {@link Arrays#binarySearch} answers.
-     */
-    private static int search(long[] l, int n, long rank, int from) {
-        int lo; // the answer is in [lo, hi]
-        int hi;
-        if (l[2 * from] < rank) {
-            lo = from + 1;
-            hi = n;
-            for (int step = 1; from + step < n; step <<= 1) {
-                if (l[2 * (from + step)] >= rank) {
-                    hi = from + step;
-                    break;
-                }
-                lo = from + step + 1;
-            }
-        } else {
-            lo = 0;
-            hi = from;
-            for (int step = 1; from - step >= 0; step <<= 1) {
-                if (l[2 * (from - step)] < rank) {
-                    lo = from - step + 1;
-                    break;
-                }
-                hi = from - step;
-            }
-        }
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (l[2 * mid] < rank) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo < n && l[2 * lo] == rank ? lo : -lo - 1;
-    }
-
-    /** Moves the upper half of a full chunk into a new chunk right after it. */
-    private void split(int c) {
-        insertChunk(c + 1);
-        int half = CHUNK / 2;
-        System.arraycopy(levels[c], 2 * half, levels[c + 1], 0, 2 * (CHUNK - half));
-        sizes[c + 1] = CHUNK - half;
-        sizes[c] = half;
-        lasts[c + 1] = lasts[c];
-        lasts[c] = levels[c][2 * (half - 1)];
-    }
-
-    private void insertChunk(int at) {
-        if (chunks == levels.length) {
-            levels = Arrays.copyOf(levels, chunks * 2);
-            sizes = Arrays.copyOf(sizes, chunks * 2);
-            lasts = Arrays.copyOf(lasts, chunks * 2);
-        }
-        System.arraycopy(levels, at, levels, at + 1, chunks - at);
-        System.arraycopy(sizes, at, sizes, at + 1, chunks - at);
-        System.arraycopy(lasts, at, lasts, at + 1, chunks - at);
-        levels[at] = spareCount > 0 ? spares[--spareCount] : new long[2 * CHUNK];
-        sizes[at] = 0;
-        chunks++;
-    }
-
-    private void removeChunk(int c) {
-        long[] l = levels[c];
-        System.arraycopy(levels, c + 1, levels, c, chunks - c - 1);
-        System.arraycopy(sizes, c + 1, sizes, c, chunks - c - 1);
-        System.arraycopy(lasts, c + 1, lasts, c, chunks - c - 1);
-        chunks--;
-        levels[chunks] = l;
-        recycle(chunks);
-    }
-
-    /** Keeps the array of chunk slot {@code c} (no longer in use) for reuse. */
-    private void recycle(int c) {
-        if (spareCount == spares.length) {
-            spares = Arrays.copyOf(spares, spareCount * 2);
-        }
-        spares[spareCount++] = levels[c];
-        levels[c] = null;
-        sizes[c] = 0;
-    }
-
-    /** Multiplies every level by powers of ten after the book's scale widened. */
+    /** Multiplies every level's price and quantity after the book's scales widened. */
     void rescale(long priceFactor, long qtyFactor) {
-        for (int c = 0; c < chunks; c++) {
-            long[] l = levels[c];
-            for (int i = 0; i < 2 * sizes[c]; i += 2) {
-                l[i] = Math.multiplyExact(l[i], priceFactor);
-                l[i + 1] = Math.multiplyExact(l[i + 1], qtyFactor);
-            }
-            lasts[c] = l[2 * (sizes[c] - 1)];
+        if (step != 0) {
+            step = Math.multiplyExact(step, priceFactor);
+            base = Math.multiplyExact(base, priceFactor);
         }
+        learnt = Math.multiplyExact(learnt, priceFactor);
+        lastRank = Math.multiplyExact(lastRank, priceFactor);
+        for (int w = 0; w < WORDS; w++) {
+            for (long bits = occupied[w]; bits != 0; bits &= bits - 1) {
+                int s = (w << 6) + Long.numberOfTrailingZeros(bits);
+                qtys[s] = Math.multiplyExact(qtys[s], qtyFactor);
+            }
+        }
+        far.rescale(priceFactor, qtyFactor);
+    }
+
+    /** While the step is unknown: one more price to learn it from; the ladder opens once it is known. */
+    private void learn(long rank) {
+        long difference = Math.abs(rank - lastRank);
+        lastRank = rank;
+        if (difference == 0 || samples++ == 0) {
+            return; // the first price has nothing to differ from
+        }
+        learnt = gcd(learnt, difference);
+        if (samples > LEARN && learnt <= MAX_STEP) {
+            step = learnt;
+            reopen();
+        }
+    }
+
+    /** A price off the step arrived at {@code offset} from the base: lower the step and rebuild the ladder. */
+    private void relearn(long offset) {
+        drain();
+        step = gcd(step, Math.abs(offset));
+        reopen();
+    }
+
+    /** Opens the empty ladder at the best level held beyond it. */
+    private void reopen() {
+        if (far.size() > 0) {
+            base = far.rank(0) - MARGIN * step;
+            pull();
+        }
+    }
+
+    /** Moves the window up by at least {@code slots} plus the margin, the levels falling off its end going beyond. */
+    private void moveUp(long slots) {
+        long shift = (slots + MARGIN + 63) & ~63L;
+        if (shift >= SLOTS || count == 0) {
+            drain();
+            base -= shift * step;
+            pull();
+            return;
+        }
+        int keep = SLOTS - (int) shift;
+        for (int w = WORDS - 1; w >= keep >>> 6; w--) {
+            for (long bits = occupied[w]; bits != 0; bits &= ~Long.highestOneBit(bits)) {
+                int s = (w << 6) + 63 - Long.numberOfLeadingZeros(bits);
+                far.set(base + s * step, qtys[s]); // worst first: each goes to the front
+                count--;
+            }
+        }
+        System.arraycopy(qtys, 0, qtys, (int) shift, keep);
+        Arrays.fill(qtys, 0, (int) shift, 0);
+        System.arraycopy(occupied, 0, occupied, (int) shift >>> 6, keep >>> 6);
+        Arrays.fill(occupied, 0, (int) shift >>> 6, 0);
+        base -= shift * step;
+        top = count == 0 ? SLOTS : top + (int) shift;
+    }
+
+    /** Moves the window down so that the top is a margin from its start, taking in the levels beyond it. */
+    private void moveDown() {
+        if (count == 0) {
+            reopen();
+            return;
+        }
+        int shift = (top - MARGIN) & ~63;
+        System.arraycopy(qtys, shift, qtys, 0, SLOTS - shift);
+        Arrays.fill(qtys, SLOTS - shift, SLOTS, 0);
+        System.arraycopy(occupied, shift >>> 6, occupied, 0, WORDS - (shift >>> 6));
+        Arrays.fill(occupied, WORDS - (shift >>> 6), WORDS, 0);
+        top -= shift;
+        base += shift * step;
+        pull();
+    }
+
+    /** Takes into the ladder the levels beyond it that the window now covers, best first. */
+    private void pull() {
+        long end = base + SLOTS * step;
+        while (far.size() > 0 && far.rank(0) < end) {
+            long rank = far.rank(0);
+            long offset = rank - base;
+            if (offset % step != 0) {
+                relearn(offset);
+                return;
+            }
+            int s = (int) (offset / step);
+            qtys[s] = far.qty(0);
+            occupied[s >>> 6] |= 1L << s;
+            count++;
+            top = Math.min(top, s);
+            far.set(rank, 0);
+        }
+    }
+
+    /** Moves every ladder level beyond it (worst first, so each lands at the front) and empties the ladder. */
+    private void drain() {
+        for (int w = WORDS - 1; w >= 0; w--) {
+            for (long bits = occupied[w]; bits != 0; bits &= ~Long.highestOneBit(bits)) {
+                int s = (w << 6) + 63 - Long.numberOfLeadingZeros(bits);
+                far.set(base + s * step, qtys[s]);
+            }
+        }
+        Arrays.fill(qtys, 0);
+        Arrays.fill(occupied, 0);
+        count = 0;
+        top = SLOTS;
+    }
+
+    /** The first occupied slot after {@code s}, or SLOTS. */
+    private int nextSlot(int s) {
+        int w = (s + 1) >>> 6;
+        if (w >= WORDS) {
+            return SLOTS;
+        }
+        long bits = occupied[w] & (-1L << (s + 1));
+        while (bits == 0) {
+            if (++w == WORDS) {
+                return SLOTS;
+            }
+            bits = occupied[w];
+        }
+        return (w << 6) + Long.numberOfTrailingZeros(bits);
+    }
+
+    /** The slot of the n-th ladder level from the top ({@code n < count}). */
+    private int nthSlot(int n) {
+        for (int w = top >>> 6; ; w++) {
+            long bits = occupied[w];
+            int c = Long.bitCount(bits);
+            if (n < c) {
+                for (; n > 0; n--) {
+                    bits &= bits - 1;
+                }
+                return (w << 6) + Long.numberOfTrailingZeros(bits);
+            }
+            n -= c;
+        }
+    }
+
+    private static long gcd(long a, long b) {
+        while (b != 0) {
+            long t = a % b;
+            a = b;
+            b = t;
+        }
+        return a;
+    }
+
+    /** Receives a side's levels, best first. */
+    interface LevelVisitor {
+        /** One level (price and quantity as mantissas); false stops the walk. */
+        boolean visit(long price, long qty);
     }
 }

@@ -30,14 +30,8 @@ public record BookSnapshot(
         long[] bq = new long[nb];
         long[] ap = new long[na];
         long[] aq = new long[na];
-        for (int i = 0; i < nb; i++) {
-            bp[i] = book.price(Side.BID, i);
-            bq[i] = book.qty(Side.BID, i);
-        }
-        for (int i = 0; i < na; i++) {
-            ap[i] = book.price(Side.ASK, i);
-            aq[i] = book.qty(Side.ASK, i);
-        }
+        book.copyTop(Side.BID, nb, bp, bq);
+        book.copyTop(Side.ASK, na, ap, aq);
         return new BookSnapshot(book.instrument(), book.priceScale(), book.qtyScale(), bp, bq, ap, aq,
                 book.valid(), book.sequence(), book.exchangeTimeMillis(), book.receiveNanos());
     }

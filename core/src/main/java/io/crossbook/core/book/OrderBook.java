@@ -154,19 +154,48 @@ public final class OrderBook {
         if (qty <= 0) {
             throw new IllegalArgumentException("quantity must be positive");
         }
-        BookSide levels = side == Side.BID ? bids : asks;
-        long remaining = qty;
-        long notional = 0;
-        for (int i = 0; i < levels.size() && remaining > 0; i++) {
-            long take = Math.min(remaining, levels.qty(i));
-            notional = Math.addExact(notional, Math.multiplyExact(take, levels.price(i)));
-            remaining -= take;
+        Walk walk = new Walk(qty);
+        (side == Side.BID ? bids : asks).forEach(walk);
+        return new Vwap(qty, qty - walk.remaining, walk.notional, priceScale, qtyScale);
+    }
+
+    /** Copies the top {@code n} levels of a side (at most its depth), best first. */
+    void copyTop(Side side, int n, long[] prices, long[] qtys) {
+        if (n == 0) {
+            return;
         }
-        return new Vwap(qty, qty - remaining, notional, priceScale, qtyScale);
+        (side == Side.BID ? bids : asks).forEach(new BookSide.LevelVisitor() {
+            int k;
+
+            @Override
+            public boolean visit(long price, long qty) {
+                prices[k] = price;
+                qtys[k] = qty;
+                return ++k < n;
+            }
+        });
     }
 
     /** An immutable copy of the top {@code levels} of each side, for other threads. */
     public BookSnapshot snapshot(int levels) {
         return BookSnapshot.of(this, levels);
+    }
+
+    /** A walk from the top of a side for a quantity. */
+    private static final class Walk implements BookSide.LevelVisitor {
+        long remaining;
+        long notional;
+
+        Walk(long qty) {
+            remaining = qty;
+        }
+
+        @Override
+        public boolean visit(long price, long qty) {
+            long take = Math.min(remaining, qty);
+            notional = Math.addExact(notional, Math.multiplyExact(take, price));
+            remaining -= take;
+            return remaining > 0;
+        }
     }
 }

@@ -30,10 +30,13 @@ class OrderBookTest {
 
     /** A side as {@code price, qty, price, qty, ...}, best first. */
     static long[] levels(OrderBook book, Side side) {
-        long[] out = new long[book.depth(side) * 2];
-        for (int i = 0; i < book.depth(side); i++) {
-            out[2 * i] = book.price(side, i);
-            out[2 * i + 1] = book.qty(side, i);
+        BookSnapshot all = book.snapshot(Integer.MAX_VALUE);
+        long[] prices = side == BID ? all.bidPrices() : all.askPrices();
+        long[] qtys = side == BID ? all.bidQtys() : all.askQtys();
+        long[] out = new long[prices.length * 2];
+        for (int i = 0; i < prices.length; i++) {
+            out[2 * i] = prices[i];
+            out[2 * i + 1] = qtys[i];
         }
         return out;
     }
@@ -333,6 +336,54 @@ class OrderBookTest {
             assertThat(book.depth(ASK)).isGreaterThan(1_000);
         }
 
+        /**
+         * The top region of each side is a ladder indexed by tick, whose step is learnt from the
+         * prices and whose window follows the top: here the price wanders and jumps by more than
+         * the window, and later arrives on a finer tick than the one learnt, twice.
+         */
+        @Test
+        void agreesWhileThePriceWandersAndTheTickTurnsOutFiner() {
+            long mid = MID;
+            for (long tick : new long[] {10, 5, 1}) {
+                for (int i = 0; i < 120_000; i++) {
+                    if (i % 200 == 0) {
+                        mid += (rnd.nextInt(7) == 0 ? 60 : 1) * (rnd.nextInt(2 * BookSide.SLOTS) - BookSide.SLOTS) * tick;
+                        mid = Math.max(mid, 200_000);
+                    }
+                    Side side = rnd.nextBoolean() ? BID : ASK;
+                    long distance = tick * (rnd.nextInt(5) == 0 ? rnd.nextInt(20_000) : rnd.nextInt(300));
+                    long price = side == BID ? mid - distance : mid + distance;
+                    if (rnd.nextInt(3) == 0) {
+                        Long existing = reference.get(side).ceilingKey(price);
+                        apply(side, existing == null ? price : existing, 0);
+                    } else {
+                        apply(side, price, 1 + rnd.nextInt(100_000));
+                    }
+                }
+                assertSameLevels();
+            }
+            assertThat(book.depth(BID)).isGreaterThan(1_000);
+            assertThat(book.depth(ASK)).isGreaterThan(1_000);
+        }
+
+        @Test
+        void widenScaleKeepsEveryLevelWhereverItIsHeld() {
+            run(30_000, 0.05, 0.6);
+            book.widenScale(2, 4);
+            for (Side side : Side.values()) {
+                NavigableMap<Long, Long> scaled = new TreeMap<>(reference.get(side).comparator());
+                reference.get(side).forEach((price, qty) -> scaled.put(price * 10, qty * 10));
+                reference.get(side).clear();
+                reference.get(side).putAll(scaled);
+            }
+            assertSameLevels();
+            for (int i = 0; i < 20_000; i++) {
+                Side side = rnd.nextBoolean() ? BID : ASK;
+                apply(side, price(side, rnd.nextBoolean()) * 10 + (i % 7 == 0 ? 5 : 0), rnd.nextInt(3) == 0 ? 0 : 1 + rnd.nextInt(100_000));
+            }
+            assertSameLevels();
+        }
+
         void run(int updates, double removals, double far) {
             for (int i = 0; i < updates; i++) {
                 Side side = rnd.nextBoolean() ? BID : ASK;
@@ -374,7 +425,22 @@ class OrderBookTest {
             for (Side side : Side.values()) {
                 long[] expected = reference.get(side).entrySet().stream()
                         .flatMapToLong(e -> LongStream.of(e.getKey(), e.getValue())).toArray();
-                assertThat(levels(book, side)).as("%s after %d updates", side, operations).containsExactly(expected);
+                assertThat(levels(book, side)).as("%s after %d updates", side, operations).isEqualTo(expected);
+                for (int k = 0; k < 200 && expected.length > 0; k++) {
+                    int i = k < 100 ? k * expected.length / 200 : rnd.nextInt(expected.length / 2);
+                    assertThat(new long[] {book.price(side, i), book.qty(side, i)}).as("level %d", i)
+                            .containsExactly(expected[2 * i], expected[2 * i + 1]);
+                }
+                long wanted = 1 + rnd.nextInt(5_000_000);
+                long remaining = wanted;
+                long notional = 0;
+                for (int i = 0; i < expected.length && remaining > 0; i += 2) {
+                    long take = Math.min(remaining, expected[i + 1]);
+                    notional += take * expected[i];
+                    remaining -= take;
+                }
+                assertThat(book.vwap(side, wanted)).isEqualTo(new Vwap(wanted, wanted - remaining, notional,
+                        book.priceScale(), book.qtyScale()));
             }
         }
     }

@@ -19,7 +19,7 @@ import java.util.Arrays;
  * wrong level.
  */
 final class BookSide {
-    static final int SLOTS = 4096;
+    static final int SLOTS = 16384;
     private static final int WORDS = SLOTS / 64;
     private static final int MARGIN = SLOTS / 4; // free slots above the top after the window moves
     private static final int LEARN = 64; // price differences seen before the step is trusted

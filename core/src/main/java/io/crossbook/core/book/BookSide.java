@@ -94,7 +94,7 @@ final class BookSide {
             base = rank - MARGIN * step; // an empty side: the window starts here
         }
         long offset = rank - base;
-        long slot = offset / step;
+        long slot = step == 1 ? offset : offset / step; // a step of one mantissa unit is the usual case: no division
         if (slot * step != offset) {
             relearn(offset);
             set(price, qty);

@@ -112,23 +112,19 @@ final class BookSide {
             set(price, qty); // now inside the window (whose step may have been lowered meanwhile)
             return;
         }
+        // Insert, change and removal alike without a branch on which it is: they mix unpredictably.
         int s = (int) slot;
-        if (qty != 0) {
-            if (qtys[s] == 0) {
-                occupied[s >>> 6] |= 1L << s;
-                count++;
-                top = Math.min(top, s);
-            }
-            qtys[s] = qty;
-        } else if (qtys[s] != 0) {
-            qtys[s] = 0;
-            occupied[s >>> 6] &= ~(1L << s);
-            count--;
-            if (s == top) {
-                top = nextSlot(s);
-                if (top >= SLOTS - MARGIN && far.size() > 0) {
-                    moveDown();
-                }
+        long old = qtys[s];
+        qtys[s] = qty;
+        long bit = 1L << s;
+        long word = occupied[s >>> 6];
+        occupied[s >>> 6] = qty != 0 ? word | bit : word & ~bit;
+        count += (qty != 0 ? 1 : 0) - (old != 0 ? 1 : 0);
+        top = qty != 0 ? Math.min(top, s) : top;
+        if (s == top && qty == 0 && old != 0) {
+            top = nextSlot(s);
+            if (top >= SLOTS - MARGIN && far.size() > 0) {
+                moveDown();
             }
         }
     }

@@ -29,6 +29,25 @@ class JsonCursorTest {
         }
     }
 
+    /**
+     * The digit scans read two characters at a time and stop at the sentinels after the text: a
+     * message cut off inside a number is read no further than its end, whatever its parity, and
+     * left to the general path, as before.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"\"1234", "\"12345", "\"1.5", "\"1.50", "[\"61800.20\",\"0.01", "[\"61800"})
+    void aTextCutOffInsideADecimalIsReadNoFurtherThanItsEnd(String text) {
+        cursor.reset(text);
+        if (text.startsWith("[")) {
+            assertThat(cursor.readPlainPairs(new long[4], new long[4], 0)).isZero();
+            assertThat(cursor.peek()).isEqualTo('[');
+        } else {
+            char[] digits = text.substring(1).toCharArray();
+            assertThat(cursor.readDecimal()).isEqualTo(FixedPoint.parseNatural(digits, 0, digits.length));
+            assertThat(cursor.peek()).isEqualTo((char) 0);
+        }
+    }
+
     @Test
     void readsRandomDecimalsAsTheGeneralParserDoes() {
         Random rnd = new Random(20240808);

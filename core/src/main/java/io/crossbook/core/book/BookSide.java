@@ -82,6 +82,23 @@ final class BookSide {
     /** Sets the quantity at a price; zero removes the level (a no-op if it is absent). */
     void set(long price, long qty) {
         long rank = bids ? -price : price;
+        long offset = rank - base;
+        // A step of one mantissa unit is the usual case (the book's scale is the tick's): no division.
+        long slot = step == 1 ? offset : step > 1 ? offset / step : -1;
+        if (slot < 0 || slot * step != offset || count == 0) {
+            place(rank, qty);
+        } else if (slot >= SLOTS) {
+            far.set(rank, qty);
+        } else {
+            update((int) slot, qty);
+        }
+    }
+
+    /**
+     * {@link #set} for everything but a price on the step at or beyond the top of an open ladder:
+     * learning the step, a side that was empty, a price off the step, one above the window.
+     */
+    private void place(long rank, long qty) {
         if (step == 0) {
             far.set(rank, qty);
             learn(rank);
@@ -94,26 +111,22 @@ final class BookSide {
             base = rank - MARGIN * step; // an empty side: the window starts here
         }
         long offset = rank - base;
-        long slot = step == 1 ? offset : offset / step; // a step of one mantissa unit is the usual case: no division
+        long slot = offset / step;
         if (slot * step != offset) {
             relearn(offset);
-            set(price, qty);
-            return;
-        }
-        if (slot >= SLOTS) {
+            place(rank, qty);
+        } else if (slot >= SLOTS) {
             far.set(rank, qty);
-            return;
-        }
-        if (slot < 0) {
-            if (qty == 0) {
-                return; // nothing is better than the window
-            }
+        } else if (slot >= 0) {
+            update((int) slot, qty);
+        } else if (qty != 0) { // a removal above the window has nothing to remove
             moveUp(-slot);
-            set(price, qty); // now inside the window (whose step may have been lowered meanwhile)
-            return;
+            place(rank, qty); // now inside the window (whose step may have been lowered meanwhile)
         }
-        // Insert, change and removal alike without a branch on which it is: they mix unpredictably.
-        int s = (int) slot;
+    }
+
+    /** Sets a ladder slot: insert, change and removal alike without a branch on which, as they mix unpredictably. */
+    private void update(int s, long qty) {
         long old = qtys[s];
         qtys[s] = qty;
         long bit = 1L << s;

@@ -64,7 +64,8 @@ public final class DepthUpdate {
             int from = levels.size;
             levels.size = c.readPlainPairs(levels.prices, levels.qtys, from);
             if (levels.size > from) {
-                checkPlain(levels, from);
+                priceScale = Math.max(priceScale, c.takePlainPriceScale());
+                qtyScale = Math.max(qtyScale, c.takePlainQtyScale());
                 continue;
             }
             c.beginArray();
@@ -80,18 +81,6 @@ public final class DepthUpdate {
                 c.skipValue();
             }
             add(levels, price, qty);
-        }
-    }
-
-    /** Validates the levels the cursor read from index {@code from} on (plain decimals: never negative). */
-    private void checkPlain(Levels levels, int from) {
-        for (int i = from; i < levels.size; i++) {
-            long packedPrice = levels.prices[i];
-            if (FixedPoint.naturalValue(packedPrice) == 0) {
-                throw new MalformedMessageException("non-positive price " + format(packedPrice));
-            }
-            priceScale = Math.max(priceScale, FixedPoint.naturalScale(packedPrice));
-            qtyScale = Math.max(qtyScale, FixedPoint.naturalScale(levels.qtys[i]));
         }
     }
 

@@ -20,6 +20,8 @@ public final class JsonCursor {
     private int end;
     private int nameStart;
     private int nameLength;
+    private int plainPriceScales; // bit s set: a price of scale s read by readPlainPairs
+    private int plainQtyScales;
 
     /** Starts reading a new message. */
     public void reset(String text) {
@@ -31,6 +33,8 @@ public final class JsonCursor {
         buf[n] = 0; // sentinels: scans for a character class stop at the end without a bounds check,
         buf[n + 1] = 0; // also those that read two characters at a time
         pos = 0;
+        plainPriceScales = 0;
+        plainQtyScales = 0;
         end = n;
     }
 
@@ -171,10 +175,12 @@ public final class JsonCursor {
 
     /**
      * Reads, from an element of a levels array, the run of levels written as depth messages write
-     * them, {@code ["price","qty"]} with plain decimals and no whitespace, into {@code prices} and
-     * {@code qtys} from index {@code size} on (packed as {@link #readDecimal()} packs them), and
-     * returns the new size. It stops at the end of the array, when the arrays are full, or before
-     * a level of any other shape, which is left unread for the general path; the caller continues
+     * them, {@code ["price","qty"]} with plain decimals, a price above zero and no whitespace, into
+     * {@code prices} and {@code qtys} from index {@code size} on (packed as {@link #readDecimal()}
+     * packs them; their largest scales are then given by {@link #takePlainPriceScale()} and
+     * {@link #takePlainQtyScale()}), and returns the new size. It stops at the end of the array,
+     * when the arrays are full, or before a level of any other shape or with a zero price, which
+     * is left unread for the general path to read or refuse; the caller continues
      * with {@link #nextElement()} either way. The whole loop is one method, so that the JIT
      * compiles the per-level work as one unit (docs/PERFORMANCE.md, round 4).
      */
@@ -185,7 +191,7 @@ public final class JsonCursor {
             int start = pos;
             pos += 2;
             long price = plainDecimal();
-            if (price < 0 || b[pos] != ',' || b[pos + 1] != '"') {
+            if (price < 32 || b[pos] != ',' || b[pos + 1] != '"') { // < 32: not plain, or zero
                 pos = start;
                 break;
             }
@@ -197,6 +203,8 @@ public final class JsonCursor {
             }
             prices[n] = price;
             qtys[n] = qty;
+            plainPriceScales |= 1 << (int) price; // an int shift takes the low five bits: the scale
+            plainQtyScales |= 1 << (int) qty;
             n++;
             if (b[pos + 1] != ',' || b[pos + 2] != '[') {
                 pos++;
@@ -205,6 +213,20 @@ public final class JsonCursor {
             pos += 2;
         }
         return n;
+    }
+
+    /** The largest scale of the prices {@link #readPlainPairs} read since this was last asked (0 if none). */
+    public int takePlainPriceScale() {
+        int largest = Math.max(0, 31 - Integer.numberOfLeadingZeros(plainPriceScales));
+        plainPriceScales = 0;
+        return largest;
+    }
+
+    /** The largest scale of the quantities {@link #readPlainPairs} read since this was last asked (0 if none). */
+    public int takePlainQtyScale() {
+        int largest = Math.max(0, 31 - Integer.numberOfLeadingZeros(plainQtyScales));
+        plainQtyScales = 0;
+        return largest;
     }
 
     /**

@@ -266,8 +266,10 @@ class BinanceFeedHandlerTest {
             assertThat(c.resyncs).containsExactly("BTCUSDT", "BTCUSDT");
         }
 
-        @Test
-        void aMalformedDiffIsFlaggedAndNeverApplied() {
+        /** A level that is not a decimal, and one priced at zero (which the compact-level fast path leaves to the checks). */
+        @ParameterizedTest
+        @CsvSource({"12x.5, 12x.5", "0.00, non-positive price 0"})
+        void aMalformedDiffIsFlaggedAndNeverApplied(String price, String detail) {
             int victim = indexOfDepthAfter(snapshotIndex() + 10);
             while (!messages.get(victim).text().contains("\"b\":[[\"")) {
                 victim = indexOfDepthAfter(victim + 1);
@@ -275,12 +277,12 @@ class BinanceFeedHandlerTest {
             List<RecordedMessage> altered = new ArrayList<>(messages.subList(0, victim + 1));
             RecordedMessage m = altered.get(victim);
             altered.set(victim, new RecordedMessage(m.receiveNanos(),
-                    m.text().replaceFirst("\"b\":\\[\\[\"[0-9.]+\"", "\"b\":[[\"12x.5\"")));
+                    m.text().replaceFirst("\"b\":\\[\\[\"[0-9.]+\"", "\"b\":[[\"" + price + "\"")));
             Capture c = new Capture();
             BinanceFeedHandler h = handler(Market.LINEAR, c);
             feed(h, altered);
             assertThat(c.count(AnomalyKind.INVALID_MESSAGE)).isEqualTo(1);
-            assertThat(c.anomalies.get(0).detail()).contains("12x.5");
+            assertThat(c.anomalies.get(0).detail()).contains(detail);
             assertThat(h.book("BTCUSDT").valid()).isFalse();
         }
     }

@@ -82,6 +82,9 @@ class JsonCursorTest {
         assertThat(FixedPoint.naturalScale(qtys[1])).isEqualTo(3);
         assertThat(prices[2]).isEqualTo(618001L << 5 | 1);
         assertThat(qtys[2]).isZero();
+        assertThat(cursor.takePlainPriceScale()).isEqualTo(1);
+        assertThat(cursor.takePlainQtyScale()).isEqualTo(3);
+        assertThat(cursor.takePlainQtyScale()).as("taken").isZero();
         assertThat(cursor.nextElement()).isTrue();
         assertThat(cursor.readPlainPairs(prices, qtys, 3)).isEqualTo(3);
         cursor.beginArray();
@@ -107,7 +110,7 @@ class JsonCursorTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"[\"61800.20\", \"0.014\"]", "[\"61800.20\",\"0.014\",\"3\"]", "[\"-1\",\"0.014\"]",
-            "[\"61800.20\",\"1e3\"]", "[ \"61800.20\",\"0.014\"]", "[\"61800.20\"]", "[\"61800.20\",\"0.014\"", "[61800.20,0.014]"})
+            "[\"61800.20\",\"1e3\"]", "[\"0.00\",\"0.014\"]", "[\"0\",\"1\"]", "[ \"61800.20\",\"0.014\"]", "[\"61800.20\"]", "[\"61800.20\",\"0.014\"", "[61800.20,0.014]"})
     void leavesAnyOtherShapeUnreadForTheGeneralPath(String text) {
         cursor.reset(text);
         assertThat(cursor.readPlainPairs(new long[4], new long[4], 0)).isZero();

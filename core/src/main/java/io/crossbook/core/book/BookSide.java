@@ -95,8 +95,8 @@ final class BookSide {
     }
 
     /**
-     * {@link #set} for everything but a price on the step at or beyond the top of an open ladder:
-     * learning the step, a side that was empty, a price off the step, one above the window.
+     * {@link #set} for what its fast path leaves: the step still being learnt, an empty ladder, a
+     * price off the step, or one better than the window's start.
      */
     private void place(long rank, long qty) {
         if (step == 0) {

@@ -3,10 +3,11 @@ package io.crossbook.core.book;
 import java.util.Arrays;
 
 /**
- * Price levels as (rank, quantity), ascending by rank, as a list of small sorted chunks (a B+tree's
- * leaf level): the part of a {@link BookSide} beyond its ladder. Depth streams touch levels all over the book, so an update may land anywhere: in one
- * sorted array an insert or removal far from the top would move the whole book, here it moves at
- * most one chunk. Chunks are recycled, so nothing is allocated once the book has reached its size.
+ * Price levels as (rank, quantity), ascending by rank: the part of a {@link BookSide} beyond its
+ * ladder, and all of it until the ladder opens. Kept as a list of small sorted chunks (a B+tree's
+ * leaf level): updates land anywhere in this part, and where one sorted array would move
+ * everything after an insert or removal, this moves at most one chunk. Chunks are recycled, so
+ * nothing is allocated once the side has reached its size.
  *
  * <p>A chunk holds its levels interleaved, rank then quantity, so that finding a level brings its
  * quantity into the cache with it.

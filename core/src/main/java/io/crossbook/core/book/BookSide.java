@@ -85,7 +85,7 @@ final class BookSide {
         long offset = rank - base;
         // A step of one mantissa unit is the usual case (the book's scale is the tick's): no division.
         long slot = step == 1 ? offset : step > 1 ? offset / step : -1;
-        if (slot < 0 || slot * step != offset || count == 0) {
+        if (slot < 0 || count == 0 || step != 1 && slot * step != offset) {
             place(rank, qty);
         } else if (slot >= SLOTS) {
             far.set(rank, qty);

@@ -187,7 +187,10 @@ public final class JsonCursor {
     public int readPlainPairs(long[] prices, long[] qtys, int size) {
         char[] b = buf;
         int n = size;
-        while (n < prices.length && b[pos] == '[' && b[pos + 1] == '"') { // the sentinel bounds both reads
+        if (b[pos] != '[') {
+            return n;
+        }
+        while (n < prices.length && b[pos + 1] == '"') { // at a '['; the sentinel bounds the read
             int start = pos;
             pos += 2;
             long price = plainDecimal();

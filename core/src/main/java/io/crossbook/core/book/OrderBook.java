@@ -159,21 +159,27 @@ public final class OrderBook {
         return new Vwap(qty, qty - walk.remaining, walk.notional, priceScale, qtyScale);
     }
 
-    /** Copies the top {@code n} levels of a side (at most its depth), best first. */
-    void copyTop(Side side, int n, long[] prices, long[] qtys) {
-        if (n == 0) {
-            return;
-        }
-        (side == Side.BID ? bids : asks).forEach(new BookSide.LevelVisitor() {
-            int k;
+    /**
+     * Copies the top levels of a side, best first, into the arrays (at most {@code n}, fewer if the
+     * side is shallower) and returns how many: one walk, where indexing each level would search
+     * from the top again.
+     */
+    public int copyTop(Side side, int n, long[] prices, long[] qtys) {
+        BookSide levels = side == Side.BID ? bids : asks;
+        int count = Math.min(n, levels.size());
+        if (count > 0) {
+            levels.forEach(new BookSide.LevelVisitor() {
+                int k;
 
-            @Override
-            public boolean visit(long price, long qty) {
-                prices[k] = price;
-                qtys[k] = qty;
-                return ++k < n;
-            }
-        });
+                @Override
+                public boolean visit(long price, long qty) {
+                    prices[k] = price;
+                    qtys[k] = qty;
+                    return ++k < count;
+                }
+            });
+        }
+        return count;
     }
 
     /** An immutable copy of the top {@code levels} of each side, for other threads. */

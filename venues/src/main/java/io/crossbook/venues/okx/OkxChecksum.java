@@ -19,18 +19,22 @@ final class OkxChecksum {
     private final StringBuilder text = new StringBuilder(2048);
     private final CRC32 crc = new CRC32();
     private byte[] bytes = new byte[2048];
+    private final long[] bidPrices = new long[LEVELS];
+    private final long[] bidQtys = new long[LEVELS];
+    private final long[] askPrices = new long[LEVELS];
+    private final long[] askQtys = new long[LEVELS];
 
     /** The checksum of the book's top levels as they are now. */
     int of(OrderBook book) {
         text.setLength(0);
-        int bids = Math.min(LEVELS, book.depth(Side.BID));
-        int asks = Math.min(LEVELS, book.depth(Side.ASK));
+        int bids = book.copyTop(Side.BID, LEVELS, bidPrices, bidQtys);
+        int asks = book.copyTop(Side.ASK, LEVELS, askPrices, askQtys);
         for (int i = 0; i < Math.max(bids, asks); i++) {
             if (i < bids) {
-                appendLevel(book, Side.BID, i);
+                appendLevel(book, bidPrices[i], bidQtys[i]);
             }
             if (i < asks) {
-                appendLevel(book, Side.ASK, i);
+                appendLevel(book, askPrices[i], askQtys[i]);
             }
         }
         int length = text.length();
@@ -45,12 +49,12 @@ final class OkxChecksum {
         return (int) crc.getValue();
     }
 
-    private void appendLevel(OrderBook book, Side side, int level) {
+    private void appendLevel(OrderBook book, long price, long qty) {
         if (!text.isEmpty()) {
             text.append(':');
         }
-        FixedPoint.appendTo(text, book.price(side, level), book.priceScale());
+        FixedPoint.appendTo(text, price, book.priceScale());
         text.append(':');
-        FixedPoint.appendTo(text, book.qty(side, level), book.qtyScale());
+        FixedPoint.appendTo(text, qty, book.qtyScale());
     }
 }

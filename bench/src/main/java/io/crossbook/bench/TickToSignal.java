@@ -75,8 +75,12 @@ import tools.jackson.databind.json.JsonMapper;
  * handlers, engine and desk) as often as needed; at 1× that is the first {@code --duration}
  * seconds of the recording.
  *
+ * <p>The engine waits for events as the server's does by default, spinning
+ * {@link Engine#DEFAULT_SPIN_NANOS} before it parks; {@code --engine-spin} sets another spin in µs,
+ * or {@code busy} for an engine that never parks ({@code crossbook.engine.*}).
+ *
  * <p>{@code java -cp bench/target/benchmarks.jar io.crossbook.bench.TickToSignal [--speeds 1,10,100]
- * [--duration 60] [--warmup 5] [--data DIR] [--json FILE]}
+ * [--duration 60] [--warmup 5] [--engine-spin 50|busy] [--data DIR] [--json FILE]}
  */
 public final class TickToSignal {
     private static final List<String> RECORDINGS = List.of("binance/hftbacktest/spot/btcusdt_20240808.gz",
@@ -98,11 +102,12 @@ public final class TickToSignal {
     /** CPUs other processes may use during a measurement before its figures are flagged. */
     private static final double BUSY_CPUS = 0.1;
 
-    record Options(List<Double> speeds, int durationSeconds, int warmupPasses, Path data, Path json) {
+    record Options(List<Double> speeds, int durationSeconds, int warmupPasses, long engineSpinNanos, Path data, Path json) {
         static Options parse(String[] args) {
             List<Double> speeds = List.of(1.0, 10.0, 100.0);
             int duration = 60;
             int warmup = 5;
+            long spin = Engine.DEFAULT_SPIN_NANOS;
             Path data = null;
             Path json = null;
             for (int i = 0; i < args.length; i += 2) {
@@ -114,13 +119,15 @@ public final class TickToSignal {
                     case "--speeds" -> speeds = Arrays.stream(value.split(",")).map(Double::valueOf).toList();
                     case "--duration" -> duration = Integer.parseInt(value);
                     case "--warmup" -> warmup = Integer.parseInt(value);
+                    case "--engine-spin" -> spin = value.equals("busy") ? Engine.BUSY_SPIN
+                            : TimeUnit.MICROSECONDS.toNanos(Long.parseLong(value));
                     case "--data" -> data = Path.of(value);
                     case "--json" -> json = Path.of(value);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + " (--speeds 1,10,100 --duration S --warmup PASSES --data DIR --json FILE)");
+                            + " (--speeds 1,10,100 --duration S --warmup PASSES --engine-spin MICROS|busy --data DIR --json FILE)");
                 }
             }
-            return new Options(speeds, duration, warmup, data, json);
+            return new Options(speeds, duration, warmup, spin, data, json);
         }
     }
 
@@ -232,10 +239,11 @@ public final class TickToSignal {
                 RECORDINGS.get(0), RECORDINGS.get(1), in.size(), depth, in.spanSeconds(), in.meanIntervalNanos() / 1e3,
                 (in.size() - 1) / in.spanSeconds());
         System.out.printf(Locale.ROOT, "machine: %s%n", Machine.describe());
+        System.out.println("engine: " + spin(options.engineSpinNanos()));
 
         long warmupStart = System.nanoTime();
         for (int w = 0; w < options.warmupPasses(); w++) {
-            Pass pass = new Pass(in, new Timings());
+            Pass pass = new Pass(in, new Timings(), options.engineSpinNanos());
             pass.play(in.size(), 0);
             if (w == 0) {
                 System.out.println("one pass: " + pass.summary());
@@ -246,7 +254,7 @@ public final class TickToSignal {
 
         List<Result> results = new ArrayList<>();
         for (double speed : options.speeds()) {
-            Result r = measure(in, speed, options.durationSeconds());
+            Result r = measure(in, speed, options.durationSeconds(), options.engineSpinNanos());
             results.add(r);
             print(r);
         }
@@ -271,7 +279,7 @@ public final class TickToSignal {
     }
 
     /** Plays the recording from its start at {@code speed} until {@code seconds} of wall-clock time are measured. */
-    private static Result measure(Input in, double speed, int seconds) {
+    private static Result measure(Input in, double speed, int seconds, long engineSpinNanos) {
         double interval = in.meanIntervalNanos() / speed;
         long remaining = (long) Math.ceil(TimeUnit.SECONDS.toNanos(seconds) / interval);
         Timings timings = new Timings();
@@ -281,7 +289,7 @@ public final class TickToSignal {
         long start = System.nanoTime();
         while (remaining > 0) {
             int count = (int) Math.min(in.size(), remaining);
-            new Pass(in, timings).play(count, interval);
+            new Pass(in, timings, engineSpinNanos).play(count, interval);
             remaining -= count;
             messages += count;
             passes++;
@@ -309,10 +317,10 @@ public final class TickToSignal {
         private long dueNanos;
         private long pickedUpNanos;
 
-        Pass(Input in, Timings timings) {
+        Pass(Input in, Timings timings, long engineSpinNanos) {
             this.input = in;
             this.timings = timings;
-            engine = new Engine("engine", EngineClock.wall(), failures::add);
+            engine = new Engine("engine", EngineClock.wall(), failures::add, engineSpinNanos);
             desk = PaperDesk.create(engine, PROPERTIES, FeeSchedule.defaults(), BALANCES, Duration.ofMillis(50), BigDecimal.ONE,
                     PaperDesk.RiskStart.DEFAULT, new ArbitrageDesk.Events() {
                     }, 3, new TwapDesk.Events() {
@@ -497,6 +505,10 @@ public final class TickToSignal {
         return x == Math.rint(x) ? Long.toString((long) x) : Double.toString(x);
     }
 
+    private static String spin(long nanos) {
+        return nanos == Engine.BUSY_SPIN ? "busy-spins (never parks)" : "spins " + nanos / 1000 + " µs before it parks";
+    }
+
     private static void writeJson(Options options, Input in, List<Result> results) throws IOException {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("machine", Machine.describe());
@@ -504,6 +516,7 @@ public final class TickToSignal {
                 "meanIntervalMicros", in.meanIntervalNanos() / 1e3));
         out.put("durationSeconds", options.durationSeconds());
         out.put("warmupPasses", options.warmupPasses());
+        out.put("engine", spin(options.engineSpinNanos()));
         List<Map<String, Object>> speeds = new ArrayList<>();
         for (Result r : results) {
             Map<String, Object> s = new LinkedHashMap<>();

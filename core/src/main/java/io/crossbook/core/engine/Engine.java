@@ -18,12 +18,18 @@ import java.util.function.Consumer;
  * Use one or the other, never both on one engine.
  */
 public final class Engine implements Scheduler, EngineClock {
-    /** Spins this long for the next event before parking: a parked thread takes tens of µs to wake. */
-    private static final long SPIN_NANOS = 50_000;
+    /**
+     * How long the threaded engine spins for its next event before it parks, unless told otherwise:
+     * a parked thread takes tens of µs to wake, which the event then waits for.
+     */
+    public static final long DEFAULT_SPIN_NANOS = 50_000;
+    /** A spin that never ends: the engine never parks, and keeps a CPU busy while it runs. */
+    public static final long BUSY_SPIN = Long.MAX_VALUE;
 
     private final String name;
     private final EngineClock wall;
     private final Consumer<RuntimeException> errors;
+    private final long spinNanos;
     private final ConcurrentLinkedQueue<Runnable> inbound = new ConcurrentLinkedQueue<>();
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
     private volatile Thread thread;
@@ -38,14 +44,25 @@ public final class Engine implements Scheduler, EngineClock {
         }
     }
 
-    /**
-     * @param wall   the clock of the threaded mode (ignored when driven by {@link #runAt})
-     * @param errors hears any exception an event or timer throws; the engine goes on with the next
-     */
+    /** An engine that spins {@link #DEFAULT_SPIN_NANOS} before it parks. */
     public Engine(String name, EngineClock wall, Consumer<RuntimeException> errors) {
+        this(name, wall, errors, DEFAULT_SPIN_NANOS);
+    }
+
+    /**
+     * @param wall      the clock of the threaded mode (ignored when driven by {@link #runAt})
+     * @param errors    hears any exception an event or timer throws; the engine goes on with the next
+     * @param spinNanos how long the threaded engine spins for its next event before it parks: 0
+     *                  parks at once, {@link #BUSY_SPIN} never
+     */
+    public Engine(String name, EngineClock wall, Consumer<RuntimeException> errors, long spinNanos) {
+        if (spinNanos < 0) {
+            throw new IllegalArgumentException("an engine's spin cannot be negative: " + spinNanos + " ns");
+        }
         this.name = name;
         this.wall = wall;
         this.errors = errors;
+        this.spinNanos = spinNanos;
     }
 
     /** The engine time: the wall clock while threaded, the time of the event being run when driven. */
@@ -64,7 +81,7 @@ public final class Engine implements Scheduler, EngineClock {
     public void post(Runnable event) {
         inbound.add(event);
         Thread t = thread;
-        if (t != null) {
+        if (t != null && spinNanos != BUSY_SPIN) { // a busy-spinning engine is never parked
             LockSupport.unpark(t);
         }
     }
@@ -144,7 +161,7 @@ public final class Engine implements Scheduler, EngineClock {
             if (idleSince < 0) {
                 idleSince = t;
             }
-            if (t - idleSince < SPIN_NANOS) {
+            if (t - idleSince < spinNanos) {
                 Thread.onSpinWait();
                 continue;
             }

@@ -1,12 +1,16 @@
 package io.crossbook.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -120,6 +124,68 @@ class EngineTest {
                 engine.stop();
             }
             assertThat(engine.running()).isFalse();
+        }
+
+        @Test
+        void parksOnceItHasSpunItsSpinWithoutAnEventAndWakesForTheNext() throws Exception {
+            for (long spin : new long[] {0, Engine.DEFAULT_SPIN_NANOS}) {
+                Engine engine = new Engine("test-engine", EngineClock.wall(), e -> { }, spin);
+                engine.start();
+                try {
+                    Thread thread = engineThread(engine);
+                    assertThat(waitForState(thread, Thread.State.WAITING, 2_000)).as("parked after a spin of %d ns", spin).isTrue();
+                    CountDownLatch ran = new CountDownLatch(1);
+                    engine.post(ran::countDown);
+                    assertThat(ran.await(5, TimeUnit.SECONDS)).isTrue();
+                } finally {
+                    engine.stop();
+                }
+            }
+        }
+
+        @Test
+        void aBusySpinningEngineNeverParksYetRunsItsTimersAndStops() throws Exception {
+            Engine engine = new Engine("test-engine", EngineClock.wall(), e -> { }, Engine.BUSY_SPIN);
+            engine.start();
+            Thread thread = engineThread(engine);
+            try {
+                assertThat(waitForState(thread, Thread.State.WAITING, 200)).isFalse();
+                assertThat(thread.getState()).isEqualTo(Thread.State.RUNNABLE);
+                CountDownLatch fired = new CountDownLatch(1);
+                engine.post(() -> engine.at(engine.nowNanos() + 10_000_000L, fired::countDown));
+                assertThat(fired.await(5, TimeUnit.SECONDS)).isTrue();
+            } finally {
+                engine.stop();
+            }
+            assertThat(thread.isAlive()).isFalse();
+        }
+
+        @Test
+        void aNegativeSpinIsRefused() {
+            assertThatThrownBy(() -> new Engine("test-engine", EngineClock.wall(), e -> { }, -1))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("spin cannot be negative");
+        }
+
+        private static Thread engineThread(Engine engine) throws InterruptedException {
+            CompletableFuture<Thread> thread = new CompletableFuture<>();
+            engine.post(() -> thread.complete(Thread.currentThread()));
+            try {
+                return thread.get(5, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new AssertionError("the engine ran no event", e);
+            }
+        }
+
+        /** True once {@code thread} is seen in {@code state} (polled every millisecond) within {@code millis}. */
+        private static boolean waitForState(Thread thread, Thread.State state, long millis) throws InterruptedException {
+            long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+            while (System.nanoTime() < until) {
+                if (thread.getState() == state) {
+                    return true;
+                }
+                Thread.sleep(1);
+            }
+            return false;
         }
     }
 }

@@ -119,8 +119,8 @@ public class ArbitrageService implements DisposableBean {
                             PaperAccounts paperAccounts, TradingProperties trading, MarketDataService marketData,
                             PriceService prices, PairRepository pairs, ExecutionRepository executions,
                             OpportunityRepository opportunities, TwapRepository plans, TwapProperties twap,
-                            RiskSettings risk, LiveTrading live, ObjectMapper json, ObjectProvider<EventSink> sinks,
-                            ObjectProvider<Clock> clock, MeterRegistry meters) {
+                            RiskSettings risk, LiveTrading live, EngineProperties engineProperties, ObjectMapper json,
+                            ObjectProvider<EventSink> sinks, ObjectProvider<Clock> clock, MeterRegistry meters) {
         this.properties = properties;
         this.mode = trading.mode();
         this.marketData = marketData;
@@ -135,7 +135,11 @@ public class ArbitrageService implements DisposableBean {
         this.journal = new TradingJournal(executions, opportunities, risk.alerts(), plans);
         this.funding = new FundingRates(new RestClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()),
                 this.clock);
-        this.engine = new Engine("engine", EngineClock.wall(), e -> LOG.error("engine event failed", e));
+        this.engine = new Engine("engine", EngineClock.wall(), e -> LOG.error("engine event failed", e),
+                engineProperties.spinNanos());
+        if (engineProperties.busySpin()) {
+            LOG.info("the engine busy-spins (crossbook.engine.busy-spin): it keeps one CPU busy at all times");
+        }
         Map<Venue, Map<String, BigDecimal>> balances = new EnumMap<>(Venue.class);
         for (Venue v : Venue.values()) {
             balances.put(v, paperAccounts.starting(v));

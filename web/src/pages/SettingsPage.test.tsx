@@ -96,8 +96,9 @@ describe('SettingsPage', { timeout: 30_000 }, () => {
     await userEvent.click(button('Save keys', card));
 
     expect(await card.findByText('must be 8 to 256 printable characters without spaces')).toBeInTheDocument();
-    expect(card.getByText('Enter the secret')).toBeInTheDocument();
-    expect(card.getByText('Enter the passphrase')).toBeInTheDocument();
+    // each field's message renders when its own validation settles, not necessarily with the first
+    expect(await card.findByText('Enter the secret')).toBeInTheDocument();
+    expect(await card.findByText('Enter the passphrase')).toBeInTheDocument();
     expect(sent(requests, 'PUT /api/settings/api')).toHaveLength(0);
   });
 

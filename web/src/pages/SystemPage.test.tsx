@@ -118,7 +118,8 @@ describe('SystemPage', { timeout: 30_000 }, () => {
     await userEvent.click(await screen.findByText('warn and above'));
 
     await waitFor(() => expect(logs.queryByText('PUT /api/settings/api 409 146.694 ms')).not.toBeInTheDocument());
-    expect(logs.getAllByText('WARN')).toHaveLength(4);
+    await waitFor(() => expect(logs.getAllByText('WARN')).toHaveLength(4));
+    expect(logs.queryByText('INFO')).not.toBeInTheDocument();
     const levels = sent(requests, 'GET /api/system/logs').map((r) => new URL(r.url).searchParams.get('level'));
     expect(levels).toContain('warn');
   });

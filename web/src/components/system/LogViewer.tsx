@@ -13,9 +13,10 @@ export function LogViewer() {
   const [level, setLevel] = useState('info');
   const [limit, setLimit] = useState(200);
   const [auto, setAuto] = useState(true);
-  const { data, error, isFetching, refetch } = useSystemLogsQuery({ level, limit }, { pollingInterval: auto ? 5_000 : 0 });
+  // currentData, not data: while another level or limit loads, the table shows nothing rather than the old filter's rows
+  const { currentData, error, isFetching, refetch } = useSystemLogsQuery({ level, limit }, { pollingInterval: auto ? 5_000 : 0 });
   // log events have no id; their place in the newest-first answer is their key
-  const rows = useMemo(() => (data ?? []).map((entry, key) => ({ ...entry, key })), [data]);
+  const rows = useMemo(() => (currentData ?? []).map((entry, key) => ({ ...entry, key })), [currentData]);
   return (
     <Card
       title="Log"
@@ -38,6 +39,7 @@ export function LogViewer() {
       <Table<LogEntry & { key: number }>
         size="small"
         dataSource={rows}
+        loading={isFetching && !currentData}
         pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
         locale={{ emptyText: 'No log events at this level' }}
         expandable={{

@@ -76,9 +76,14 @@ test('the log viewer filters by level', async () => {
     page.waitForResponse((r) => r.url().includes('/api/system/logs?level=warn')),
     page.locator('.ant-select-item-option', { hasText: 'warn and above' }).click(),
   ]);
-  // the answer's rows render after its response arrives: wait for them (10 s at most) before reading
-  await logs.locator('tbody .ant-tag').first().waitFor();
-  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="logs"] tbody .ant-tag')].every((t) => t.textContent === 'WARN' || t.textContent === 'ERROR'), null, { timeout: 10_000 }).catch(() => {});
+  // the answer's rows render after its response arrives: wait (10 s at most) for rows all at warn or above,
+  // then read them, so that a failure lists the levels it found
+  await page
+    .waitForFunction(() => {
+      const tags = [...document.querySelectorAll('[data-testid="logs"] tbody .ant-tag')];
+      return tags.length > 0 && tags.every((t) => t.textContent === 'WARN' || t.textContent === 'ERROR');
+    }, null, { timeout: 10_000 })
+    .catch(() => {});
   // the replay's restarts and the stop above leave warnings; nothing below warn is listed
   const levels = await logs.locator('tbody .ant-tag').allTextContents();
   assert.ok(levels.length > 0, 'some warnings or errors are listed');
